@@ -168,8 +168,12 @@ class StoreHome:
         return OxigraphStore(raw, build_id=active.name)
 
     @contextmanager
-    def new_build(self) -> Iterator[tuple[Path, OxigraphStore]]:
-        """Yield a fresh database; activate it only if the block finishes without error."""
+    def new_build(self, *, copy_active: bool = False) -> Iterator[tuple[Path, OxigraphStore]]:
+        """Yield a database to write; activate it only if the block finishes without error.
+
+        The database is empty, or with ``copy_active`` a copy of the active one (RocksDB
+        backups hard-link their files, so the copy is cheap).
+        """
         builds = self.path / BUILDS
         try:
             builds.mkdir(parents=True, exist_ok=True)
@@ -177,6 +181,11 @@ class StoreHome:
             raise StoreError(f"cannot create store directory {builds}: {exc}") from exc
         build_id = time.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
         target = builds / build_id
+        active = self.active
+        if copy_active and active is not None:
+            source = ox.Store.read_only(str(active))
+            source.backup(str(target))
+            del source
         store = OxigraphStore(ox.Store(str(target)), build_id=build_id)
         try:
             yield target, store
