@@ -52,9 +52,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    store = _open(args)
     from .facts import export_facts
 
-    facts = export_facts(_open(args))
+    facts = export_facts(store)
     if args.format == "json":
         json.dump(facts, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -86,9 +87,10 @@ def _describe(section: str, item: dict) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    store = _open(args)
     from .validate import validate_store
 
-    report = validate_store(_open(args))
+    report = validate_store(store)
     print(report.text)
     return 0 if report.conforms else 1
 
@@ -192,13 +194,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import run
-    from .facts import export_facts
-
     gold = Path(args.gold)
     if not gold.exists():
         raise CliError(f"{gold}: no such gold file or directory")
-    report = run(gold, export_facts(_open(args)), per_article=args.per_article)
+    store = _open(args)
+    from .evaluate import run
+    from .facts import export_facts
+
+    report = run(gold, export_facts(store), per_article=args.per_article)
     print(report.to_text())
     if args.json:
         Path(args.json).write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -206,9 +209,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_unlinked(args: argparse.Namespace) -> int:
+    store = _open(args)
     from .unlinked import unlinked_entities, write
 
-    write(unlinked_entities(_open(args)), args.format, sys.stdout)
+    write(unlinked_entities(store), args.format, sys.stdout)
     return 0
 
 

@@ -43,12 +43,12 @@ class BuildReport:
 
 def extract(paths: Sequence[Path], progress: Progress = no_progress) -> list[ArticleFacts]:
     """Read, extract and link: the facts of every article as plain dataclasses."""
-    from .extract import extract_corpus, load_pipeline  # spaCy loads only when needed
+    articles = read_corpus(paths)  # input errors surface before spaCy loads
+    progress("read", len(articles), len(articles))
+    from .extract import extract_corpus, load_pipeline
     from .gazetteer import load_gazetteer
     from .link import link_facts
 
-    articles = read_corpus(paths)
-    progress("read", len(articles), len(articles))
     nlp = load_pipeline()
     facts = extract_corpus(articles, nlp)
     progress("extract", len(facts), len(articles))
