@@ -50,7 +50,7 @@ class GraphStore(Protocol):
         union_default_graph: bool = True,
     ) -> QueryResult: ...
 
-    def update(self, sparql: str) -> None: ...
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None: ...
 
     def load(self, source: Path | IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None: ...
 
@@ -65,10 +65,11 @@ class GraphStore(Protocol):
 class OxigraphStore:
     """A :class:`GraphStore` over a ``pyoxigraph.Store`` (on disk, or in memory for tests)."""
 
-    def __init__(self, store: ox.Store, build_id: str = "memory") -> None:
+    def __init__(self, store: ox.Store, build_id: str = "memory", path: Path | None = None) -> None:
         self._store = store
         self._build_id = build_id
         self._changes = 0
+        self.path = path  # the database directory; None in memory
 
     @classmethod
     def in_memory(cls) -> OxigraphStore:
@@ -111,8 +112,8 @@ class OxigraphStore:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self._store.query(sparql, **kwargs)
 
-    def update(self, sparql: str) -> None:
-        self._store.update(sparql)
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        self._store.update(sparql, base_iri=base_iri)
         self._changed()
 
     def load(self, source: Path | IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None:
@@ -165,7 +166,7 @@ class StoreHome:
             raw = ox.Store.read_only(str(active)) if read_only else ox.Store(str(active))
         except OSError as exc:
             raise StoreError(f"cannot open store {active}: {exc}") from exc
-        return OxigraphStore(raw, build_id=active.name)
+        return OxigraphStore(raw, build_id=active.name, path=active)
 
     @contextmanager
     def new_build(self, *, copy_active: bool = False) -> Iterator[tuple[Path, OxigraphStore]]:
