@@ -223,14 +223,18 @@ def link_facts(facts: list[ArticleFacts], gazetteer: Gazetteer) -> LinkReport:
     return report
 
 
-def check_store_qids(store: GraphStore, gazetteer: Gazetteer) -> list[str]:
+def check_store_qids(store: GraphStore, gazetteer: Gazetteer | None = None) -> list[str]:
     """The Wikidata IRIs or QIDs in ``store`` that break the linking policy, sorted.
 
     A QID offends if it is not a gazetteer entry (which always has two sources), if an
     entity of ours of another kind claims it (a person ``owl:sameAs`` a country), or if one
     of our entities is the same as two QIDs. Looks at ``owl:sameAs``/``schema:sameAs`` and
-    at any Wikidata IRI our data IRIs point to.
+    at any Wikidata IRI our data IRIs point to. ``gazetteer`` defaults to the bundled one.
     """
+    if gazetteer is None:
+        from .gazetteer import load_gazetteer
+
+        gazetteer = load_gazetteer()
     q = f"""
     SELECT DISTINCT ?s ?o ?type WHERE {{
       {{ ?s <{OWL.sameAs}> ?o }} UNION {{ ?s <{SCHEMA.sameAs}> ?o }}

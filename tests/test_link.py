@@ -277,7 +277,7 @@ def test_check_store_qids_accepts_gazetteer_links():
       id:organization\\/Q485207 a sco:InternationalOrganization , sco:Organization ; owl:sameAs wd:Q485207 .
       id:person\\/xi a sco:Person .
     }""")
-    assert check_store_qids(store, load_gazetteer()) == []
+    assert check_store_qids(store) == []  # the bundled gazetteer by default
 
 
 def test_check_store_qids_reports_unverified_misfiled_and_doubled_links():
