@@ -41,6 +41,10 @@ ROLE_WORDS = frozenset(
         "Spokesman Spokeswoman Minister-Counselor Counterpart Comrade His Her Excellency"
     ).split()
 )
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december".split()
+)
 PARTY_KINDS = ("country", "organization")
 ENTITY_CLASSES = {
     "person": (SCO.Person,),
@@ -143,6 +147,11 @@ def _article_form(text: str) -> str:
 def surname_backed(entry: GazetteerEntry, surname: str, text: str, gazetteer: Gazetteer) -> bool:
     """True if ``text`` gives one of ``entry``'s full names and nobody else with ``surname``.
 
+    Somebody else is a capitalised word next to the surname, before it ("Igor Putin") or
+    after it, as Chinese names put the surname first ("Xi Mingze"), that is not part of the
+    entry's full names, a title, a known name or demonym, a weekday or month, or a common word
+    capitalised at a sentence start (one the text also writes in lower case).
+
     >>> from sco_kg.gazetteer import load_gazetteer
     >>> g = load_gazetteer()
     >>> xi = g.by_qid("Q15031")
@@ -150,21 +159,28 @@ def surname_backed(entry: GazetteerEntry, surname: str, text: str, gazetteer: Ga
     True
     >>> surname_backed(xi, "Xi", "President Xi said ...", g)
     False
+    >>> surname_backed(xi, "Xi", "Xi Jinping arrived with Xi Mingze. Xi said ...", g)
+    False
     """
     t = _article_form(text)
     if not any(re.search(rf"(?<![\w'-]){re.escape(plain(n))}{_END}", t, re.IGNORECASE) for n in entry.full_names):
         return False
-    full = [fold(n) for n in entry.full_names]
-    for m in re.finditer(rf"(?<![\w'-])([A-Z][\w'-]*|[A-Z]\.)\s+{re.escape(plain(surname))}{_END}", t):
-        word = m.group(1)
-        # "Wednesday. Xi said" never gets here: a word before a full stop is not a given name
-        if word.casefold().strip(".") in ROLE_WORDS or gazetteer.lookup(word) or gazetteer.by_demonym(word):
+    full = [f" {fold(n)} " for n in entry.full_names]
+    name = re.escape(plain(surname))
+    word = r"([A-Z][\w'-]*|[A-Z]\.)"
+    # A word before a full stop is not a given name: "Wednesday. Xi said" does not match.
+    before = ((m.group(1), f"{m.group(1)} {surname}") for m in re.finditer(rf"(?<![\w'-]){word}\s+{name}{_END}", t))
+    after = ((m.group(1), f"{surname} {m.group(1)}") for m in re.finditer(rf"(?<![\w'-]){name}\s+{word}{_END}", t))
+    for other, pair in (*before, *after):
+        if any(f" {fold(pair)} " in n for n in full):
             continue
-        if any(n.endswith(fold(f"{word} {surname}")) for n in full):
+        if other.casefold().strip(".") in ROLE_WORDS | CALENDAR_WORDS:
             continue
-        if re.search(rf"(?<![\w'-]){re.escape(word.lower())}{_END}", t):
+        if gazetteer.lookup(other) or gazetteer.by_demonym(other):
+            continue
+        if re.search(rf"(?<![\w'-]){re.escape(other.lower())}{_END}", t):
             continue  # a common word capitalised at a sentence start: "Meeting Putin, ..."
-        return False  # another given name before this surname: someone else may be meant
+        return False  # another given name next to this surname: someone else may be meant
     return True
 
 

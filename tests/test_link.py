@@ -167,6 +167,20 @@ def test_surname_shared_with_another_given_name_is_not_linked():
     assert qids(af)["Putin"] is None
 
 
+def test_surname_first_name_of_another_person_blocks_the_link():
+    # Chinese names put the surname first: "Xi Mingze" is not Xi Jinping.
+    af = meeting("Xi Jinping arrived with Xi Mingze on Wednesday. Xi said ...", ("Xi", "China"))
+    link_facts([af], load_gazetteer())
+    assert qids(af)["Xi"] is None
+
+
+def test_surname_next_to_titles_dates_and_sentence_starts_still_links():
+    af = meeting("Russian President Vladimir Putin arrived. Meeting Putin on Wednesday, Xi said the meeting "
+                 "went well. On Thursday Putin left; President Putin Thursday said ...", ("Putin", "Russia"))
+    link_facts([af], load_gazetteer())
+    assert qids(af)["Putin"] == "Q7747"
+
+
 def test_surname_not_listed_in_the_gazetteer_is_not_linked():
     af = meeting("Chinese Premier Li Qiang arrived. Li said ...", ("Li", "China"))
     link_facts([af], load_gazetteer())
