@@ -34,7 +34,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .gazetteer import KINDS, VARIANTS, fold, plain, split_list
+from .gazetteer import VARIANTS, fold, plain, split_list
 from .paths import DATA_DIR, GAZETTEER, ROOT
 
 VERIFIED = DATA_DIR / "verified-qids.csv"
