@@ -65,6 +65,7 @@ class SCO(DefinedNamespace):
     NewsArticle: URIRef
     Evidence: URIRef
     ExtractionRun: URIRef
+    ArticleGraph: URIRef
 
     # Concept schemes and their concepts
     meetingKinds: URIRef
@@ -83,7 +84,6 @@ class SCO(DefinedNamespace):
 
     # Properties
     evidence: URIRef
-    article: URIRef
     kind: URIRef
     participation: URIRef
     participant: URIRef
