@@ -158,8 +158,8 @@ class StoreHome:
         if self.active is None:
             if read_only:
                 raise StoreError(f"no store at {self.path}: run 'sco-kg build' first")
-            with self.new_build() as (_, store):
-                pass
+            with self.new_build():
+                pass  # binding the yielded store here would keep its lock past the build
         active = self.active
         assert active is not None
         try:
