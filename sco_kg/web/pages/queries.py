@@ -381,7 +381,7 @@ def partnerships(store: GraphStore, pattern: str) -> list[PartnershipView]:
           OPTIONAL {{ ?s sco:change ?c . OPTIONAL {{ ?c skos:prefLabel ?cl }} BIND(COALESCE(?cl, STR(?c)) AS ?change) }}
           OPTIONAL {{ ?s sco:when ?when }}
         }} GROUP BY ?s ?level ?levelLabel ?rank ?phrase ?change ?when
-        ORDER BY !BOUND(?when) STR(?when) ?levelLabel""")
+        ORDER BY DESC(BOUND(?when)) STR(?when) ?levelLabel""")
     out = []
     for r in rows:
         party_iris = r.get("parties", "").split("\x1f")
@@ -523,7 +523,7 @@ FACT_KINDS = {
 def facts_in_article(store: GraphStore, article_iri: str) -> list[FactSpan]:
     """Every fact whose evidence points into the article, with a one-line summary."""
     rows = select(store, f"""
-        SELECT ?f ?type ?start ?end ?summary WHERE {{
+        SELECT DISTINCT ?f ?type ?start ?end ?summary WHERE {{
           ?ev oa:hasSource {iri_term(article_iri)} ; oa:start ?start ; oa:end ?end .
           ?f sco:evidence ?ev ; a ?type .
           VALUES ?type {{ sco:Meeting sco:PartnershipStatement sco:Endorsement sco:Summit sco:OfficeHolding }}
