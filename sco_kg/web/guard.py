@@ -242,3 +242,62 @@ def with_using(update: str, found: Analysis, using: list[str], using_named: list
         last = at
     out.append(update[last:])
     return "".join(out)
+
+
+# Documents (JSON-LD, XML) that name other documents to fetch. The endpoint takes no RDF
+# documents in, but a client that sends one is told exactly what would have been fetched.
+_XML_ENTITY = re.compile(r"""<!ENTITY\s+%?\s*[\w.:-]+\s+(?:SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s+("[^"]*"|'[^']*')""")
+_XML_DOCTYPE = re.compile(r"""<!DOCTYPE\s+[\w.:-]+\s+(?:SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s+("[^"]*"|'[^']*')""")
+
+
+def _remote_contexts(node: object) -> Iterable[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in ("@context", "@import"):
+                values = value if isinstance(value, list) else [value]
+                for v in values:
+                    if isinstance(v, str):
+                        yield v
+                    else:
+                        yield from _remote_contexts(v)
+            else:
+                yield from _remote_contexts(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _remote_contexts(item)
+
+
+def check_document(body: bytes, media_type: str) -> None:
+    """Refuse (400, naming the IRI) a JSON-LD remote context or an XML external entity.
+
+    >>> check_document(b'{"@context": "http://example.org/ctx.jsonld"}', "application/ld+json")
+    Traceback (most recent call last):
+    ...
+    sco_kg.web.errors.Problem: 400 Remote JSON-LD context refused: <http://example.org/ctx.jsonld> would be fetched; this endpoint fetches nothing
+    """
+    text = body.decode("utf-8", "replace")
+    if "json" in media_type:
+        try:
+            import json
+
+            doc = json.loads(text)
+        except ValueError:
+            return
+        for iri in _remote_contexts(doc):
+            raise Problem(
+                400,
+                "Remote JSON-LD context refused",
+                detail=f"<{iri}> would be fetched; this endpoint fetches nothing",
+                iri=iri,
+            )
+    elif "xml" in media_type:
+        for pattern in (_XML_ENTITY, _XML_DOCTYPE):
+            m = pattern.search(text)
+            if m:
+                iri = m.group(1)[1:-1]
+                raise Problem(
+                    400,
+                    "XML external entity refused",
+                    detail=f"<{iri}> would be fetched; this endpoint fetches nothing",
+                    iri=iri,
+                )

@@ -20,7 +20,7 @@ from starlette.responses import Response
 from . import description, negotiation
 from .context import Endpoint, endpoint_of
 from .errors import Problem
-from .guard import analyse, check_outbound, with_using
+from .guard import analyse, check_document, check_outbound, with_using
 from .worker import PoolBusy, WorkerGone
 
 FORM = "application/x-www-form-urlencoded"
@@ -137,6 +137,9 @@ async def read_operation(request: Request, ep: Endpoint) -> Operation:
         return op
     media, charset = _media_type(request.headers.get("content-type"))
     if media not in (FORM, QUERY, UPDATE):
+        if "json" in media or "xml" in media:
+            # Not ours to evaluate, but say so precisely if it points at other documents.
+            check_document(await read_body(request, ep.settings.max_body_bytes), media)
         shown = media or "none"
         raise Problem(
             415,
