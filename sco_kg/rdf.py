@@ -291,7 +291,7 @@ def add_office(g: Graph, p: Participant, when: Literal | None, evidence: list[UR
     g.add((o, ORG.role, role))
     g.add((role, RDF.type, ORG.Role))
     g.add((role, RDFS.label, text(p.role)))
-    if when is not None:
+    if when is not None and when.datatype is not None:  # a date the shapes would reject stays out
         g.add((o, SCO.attestedOn, when))
     for e in evidence:
         g.add((o, SCO.evidence, e))
@@ -360,7 +360,7 @@ def add_summit(g: Graph, s: Summit, article: Article) -> URIRef | None:
     g.add((node, SCHEMA.name, text(s.name)))
     ordinal = ORDINAL.match(s.name)
     if ordinal:
-        g.add((node, SCO.ordinal, Literal(int(ordinal.group(1)), datatype=XSD.positiveInteger)))
+        g.add((node, SCO.ordinal, Literal(int(ordinal.group(1)))))
     if s.organization:
         g.add((node, SCO.organizer, add_entity(g, s.organization)))
     if s.location:

@@ -150,11 +150,12 @@ def validate_article(graph: Graph, *, vocab: Vocabulary | None = None) -> Valida
         drop_facts: set[Node] = set()
         for r in violations:
             facts = facts_of(kept, r.focus)
+            message = _explain(r)
             for f in facts:
-                rejections.append(Rejection(str(f), r.shape, r.message, str(r.focus)))
+                rejections.append(Rejection(str(f), r.shape, message, str(r.focus)))
             drop_facts.update(facts)
             if not facts:
-                rejections.append(Rejection(str(r.focus), r.shape, r.message, str(r.focus)))
+                rejections.append(Rejection(str(r.focus), r.shape, message, str(r.focus)))
                 drop_value(kept, r)
         remove_facts(kept, drop_facts)
         if len(kept) == before:
@@ -164,6 +165,15 @@ def validate_article(graph: Graph, *, vocab: Vocabulary | None = None) -> Valida
                 + " (a shape or ontology file is inconsistent, or the violation is in the ontology)"
             )
     raise ValueError(f"validation did not converge in {MAX_ROUNDS} rounds for {graph.identifier}")
+
+
+def _explain(r: Result) -> str:
+    """The shape's message, with the offending value when there is one."""
+    if r.value is None or r.value == r.focus:
+        return r.message
+    value = str(r.value)
+    shown = value if len(value) <= 80 else value[:77] + "..."
+    return f"{r.message} Found: {shown}"
 
 
 def _unique(rejections: list[Rejection]) -> list[Rejection]:
