@@ -125,3 +125,39 @@ def test_wikidata_pattern_is_anchored():
         h += g
         h.add((person, OWL.sameAs, URIRef(bad)))
         assert [r.shape for r in violations(h)] == [str(SCOSH["NamedEntity-wikidata"])], bad
+
+
+def quote_graph() -> Graph:
+    """Evidence on a text with accents and a character outside the BMP, right and wrong."""
+    from rdflib import Literal
+
+    from sco_kg.namespaces import OA, SCHEMA, SCO, XSD
+
+    g = Graph().parse(CONTEXT, format="turtle")
+    article = URIRef("https://w3id.org/sco-kg/id/article/u")
+    text = "Erdoğan \U0001F91D Xi in Astana\u00a0today."
+    g.add((article, RDF.type, SCO.NewsArticle))
+    g.add((article, SCHEMA.identifier, Literal("u")))
+    g.add((article, SCHEMA.text, Literal(text)))
+    spans = [(0, 7, "Erdoğan"), (10, 12, "Xi"), (8, 12, "\U0001F91D Xi"), (9, 12, " Xi"), (16, 22, "Astana"),
+             (16, 28, "Astana today"), (17, 23, "Astana")]
+    for n, (start, end, quote) in enumerate(spans):
+        ev = URIRef(f"https://w3id.org/sco-kg/id/evidence/u{n}")
+        g.add((ev, RDF.type, SCO.Evidence))
+        g.add((ev, OA.hasSource, article))
+        g.add((ev, OA.start, Literal(start, datatype=XSD.integer)))
+        g.add((ev, OA.end, Literal(end, datatype=XSD.integer)))
+        g.add((ev, OA.exact, Literal(quote)))
+    return g
+
+
+@pytest.mark.parametrize("name", ["EvidenceQuoteShape.valid", "EvidenceQuoteShape.invalid", "unicode"])
+def test_quote_check_in_python_agrees_with_the_sparql_constraint(name):
+    """validate.check evaluates the SPARQL constraint in Python (fast); pySHACL must agree."""
+    graph = quote_graph() if name == "unicode" else example(*name.split("."))[1]
+    fast = sorted((str(r.focus), r.shape, r.message) for r in violations(graph))
+    full = sorted((str(r.focus), r.shape, r.message) for r in check(graph, all_in_shacl=True)
+                  if r.severity == SH.Violation)
+    assert fast == full
+    if name == "unicode":
+        assert [f[0].rsplit("/", 1)[1] for f in fast] == ["u5", "u6"]  # a no-break space is not a space
