@@ -10,7 +10,7 @@ import pytest
 
 from samples import all_articles, kyrgyz_article
 from sco_kg.facts import evidence_mismatches, export_facts, rows
-from sco_kg.model import ArticleFacts, Entity
+from sco_kg.model import Article, ArticleFacts, Entity, Evidence, Partnership
 from sco_kg.namespaces import GRAPH
 from sco_kg.paths import ONTOLOGY_DIR, SHAPES_DIR
 from sco_kg.rdf import RunInfo, article_graph, graph_iri, to_quads
@@ -183,3 +183,31 @@ def test_rejected_facts_are_not_exported():
 def test_empty_store_exports_empty_sections():
     assert export_facts(OxigraphStore.in_memory()) == {
         "meetings": [], "background_meetings": [], "partnerships": [], "endorsements": [], "summits": []}
+
+
+def doc_queries(path) -> list[str]:
+    return re.findall(r"```sparql\n(.*?)```", path.read_text(encoding="utf-8"), flags=re.S)
+
+
+def test_queries_in_the_ontology_docs_run(store):
+    from sco_kg.paths import ROOT
+
+    queries = doc_queries(ROOT / "docs" / "ontology.md")
+    assert len(queries) == 2
+    met = rows(store, queries[0])
+    assert {(r["name"], r["date"]) for r in met} >= {("Sadyr Japarov", "2024-07-03"), ("Ilham Aliyev", "2024-07-03"),
+                                                     ("Sadyr Japarov", "2023-05")}
+    assert all(r["quote"] for r in met)
+    assert rows(store, queries[1]) == []  # the samples upgrade nothing: add an upgrade
+    text = ("China and Uzbekistan agreed to elevate their ties to an all-weather comprehensive strategic "
+            "partnership for a new era.")
+    upgrade = ArticleFacts(
+        Article("uzbekistan", text),
+        partnerships=[Partnership((Entity("China", "country", "Q148"), Entity("Uzbekistan", "country", "Q265")),
+                                  "all-weather comprehensive strategic partnership for a new era", "upgraded",
+                                  "2024-01", evidence=[Evidence("uzbekistan", 0, len(text) - 1, text[:-1])])])
+    s = OxigraphStore.in_memory()
+    with_vocabulary(s)
+    assert load(s, [upgrade]) == []
+    assert rows(s, queries[1]) == [{"a": "China", "b": "Uzbekistan", "rank": "5", "when": "2024-01",
+                                    "phrase": "all-weather comprehensive strategic partnership for a new era"}]
