@@ -168,8 +168,8 @@ def write(store: GraphStore, facts: list[ArticleFacts]) -> None:
         store.replace_graph(str(graph_iri(f.article.id)), to_quads(validated.graph))
 
 
-def sample_store(*, hostile: bool = True) -> OxigraphStore:
+def sample_store(*, hostile: bool = True, extra: list[ArticleFacts] = ()) -> OxigraphStore:  # type: ignore[assignment]
     store = OxigraphStore.in_memory()
     write_vocabulary(store)
-    write(store, [astana_facts(), summit_facts()] + ([hostile_facts()] if hostile else []))
+    write(store, [astana_facts(), summit_facts()] + ([hostile_facts()] if hostile else []) + list(extra))
     return store

@@ -144,6 +144,11 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     return ticks
 
 
+def _clip(label: str, size: int = 32) -> str:
+    """A label short enough for the space right of the marks (the full one is in the tooltip)."""
+    return label if len(label) <= size else label[: size - 1].rstrip() + "…"
+
+
 def timeline_svg(marks: Sequence[Mark], *, title: str, ident: str = "timeline", width: int = 720) -> Markup:
     """Meetings along a time axis, one row each, earliest first.
 
@@ -180,7 +185,7 @@ def timeline_svg(marks: Sequence[Mark], *, title: str, ident: str = "timeline", 
             shape = (f'<rect class="span" x="{x(a):.1f}" y="{y - 5:.1f}" width="{w:.1f}" height="10" rx="5">'
                      f'<title>{escape(tip)} (the source gives no exact day)</title></rect>')
         text = (f'<text class="when" x="8" y="{y + 4:.1f}">{escape(mark.when)}</text>'
-                f'<text x="{max(x(b), x(a)) + 12:.1f}" y="{y + 4:.1f}">{escape(mark.label)}</text>')
+                f'<text x="{max(x(b), x(a)) + 12:.1f}" y="{y + 4:.1f}">{escape(_clip(mark.label))}</text>')
         parts.append(_a(mark.href, shape + text))
     parts.append("</g>")
     desc = f"{len(dated)} dated meetings from {first.isoformat()} to {last.isoformat()}"

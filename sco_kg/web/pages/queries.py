@@ -137,12 +137,10 @@ class MeetingView:
         return ", ".join(names[:-1]) + " and " + names[-1]
 
     def others(self, me: str) -> list[Side]:
-        """The sides other than the person or country ``me``."""
+        """The sides other than the person ``me``, or than those representing the country ``me``."""
         return [s for s in self.sides
-                if not ((s.person and s.person.iri == me) or (s.country and s.country.iri == me and not s.person))]
+                if not ((s.person and s.person.iri == me) or (s.country and s.country.iri == me))]
 
-    def side_of(self, me: str) -> Side | None:
-        return next((s for s in self.sides if (s.person and s.person.iri == me) or (s.country and s.country.iri == me)), None)
 
 
 # --- any resource ----------------------------------------------------------------------------
@@ -245,6 +243,18 @@ def evidence(store: GraphStore, fact: str) -> list[EvidenceView]:
         }} ORDER BY ?article ?start""")
     return [EvidenceView(r["ev"], ref(r, "article"), int(r["start"]), int(r["end"]), r["exact"],  # type: ignore[arg-type]
                          r.get("published")) for r in rows]
+
+
+def evidence_itself(store: GraphStore, ev: str) -> list[EvidenceView]:
+    """An evidence record seen on its own page: itself, as the one sentence to show."""
+    rows = select(store, f"""
+        SELECT ?article ?articleLabel ?start ?end ?exact ?published WHERE {{
+          {iri_term(ev)} oa:hasSource ?article ; oa:start ?start ; oa:end ?end ; oa:exact ?exact .
+          OPTIONAL {{ ?article schema:datePublished ?published }}
+          {label_of('?article', '?articleLabel')}
+        }} LIMIT 1""")
+    return [EvidenceView(ev, ref(r, "article"), int(r["start"]), int(r["end"]), r["exact"], r.get("published"))  # type: ignore[arg-type]
+            for r in rows]
 
 
 def article_text(store: GraphStore, article: str) -> str | None:
@@ -498,6 +508,17 @@ def article(store: GraphStore, iri: str) -> ArticleView | None:
     r = rows[0]
     return ArticleView(iri, r.get("headline"), r["text"], r.get("published"), r.get("outlet"),
                        r.get("dateline"), r.get("source"), r.get("url"), r.get("id"))
+
+
+def graph_of_article(store: GraphStore, article_iri: str) -> str | None:
+    rows = select(store, f"SELECT ?g WHERE {{ ?g prov:wasDerivedFrom {iri_term(article_iri)} ; a sco:ArticleGraph }} LIMIT 1")
+    return rows[0]["g"] if rows else None
+
+
+def article_of_graph(store: GraphStore, graph: str) -> Ref | None:
+    rows = select(store, f"""
+        SELECT ?a ?aLabel WHERE {{ {iri_term(graph)} prov:wasDerivedFrom ?a . {label_of('?a', '?aLabel')} }} LIMIT 1""")
+    return ref(rows[0], "a") if rows else None
 
 
 @dataclass(frozen=True)

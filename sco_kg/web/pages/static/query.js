@@ -62,12 +62,14 @@
   var current = null;
 
   root.querySelector(".editor").classList.remove("plain");
+  // The textarea grows with its text, so it never scrolls and the highlighted copy
+  // underneath always lines up with it.
   function sync() {
     shadow.innerHTML = highlight(area.value);
-    shadow.scrollTop = area.scrollTop;
+    area.style.height = "auto";
+    area.style.height = Math.max(area.scrollHeight + 2, 256) + "px";
   }
   area.addEventListener("input", sync);
-  area.addEventListener("scroll", function () { shadow.scrollTop = area.scrollTop; });
   area.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); run(); }
   });
@@ -112,6 +114,8 @@
       var dt = term.datatype || "";
       if (/#(integer|decimal|double|float|int|long|nonNegativeInteger|positiveInteger)$/.test(dt)) {
         td.className = "num";
+      } else if (/#(date|dateTime|gYearMonth|gYear)$/.test(dt)) {
+        td.className = "date";
       }
     }
     return td;
