@@ -23,6 +23,7 @@ from .. import __version__
 from ..store import OxigraphStore, StoreHome
 from . import description, dumps, errors, sparql
 from .context import Endpoint
+from .pages import pages_router
 from .settings import Settings
 from .worker import Snapshots, WorkerPool
 
@@ -85,7 +86,7 @@ def create_app(
         openapi_url="/openapi.json",
     )
     errors.install(app)
-    for router in (*ROUTERS, *extra_routers):
+    for router in (*ROUTERS, pages_router(), *extra_routers):
         app.include_router(router)
     app.add_middleware(ReadCors)
     return app
