@@ -17,6 +17,7 @@ def serve(settings: Settings, store: OxigraphStore | StoreHome | None = None) ->
         host=settings.host,
         port=settings.port,
         log_level="info",
+        access_log=settings.access_log,
         # uvloop and httptools when installed (uvicorn[standard]): the hot path is I/O.
         loop="auto",
         http="auto",

@@ -38,6 +38,8 @@ class Settings:
     # Query worker processes; 0 means one per CPU (at least 2, so one long query never
     # holds up the others).
     workers: int = 0
+    # One log line per request (uvicorn's access log); off by default, it costs on the hot path.
+    access_log: bool = False
     # Where worker snapshots of the store live; None means a fresh temporary directory.
     snapshot_dir: Path | None = None
 

@@ -212,7 +212,6 @@ async def run_query(request: Request, ep: Endpoint, op: Operation) -> Response:
         "offers": {k: (o.format.media_type if o and o.format else None) for k, o in offers.items()},
         "cap": settings.max_results,
         "limit_ok": limit is not None and limit <= settings.max_results,
-        "prefixes": description.PREFIXES,
         "service": services,
     }
     timeout = _timeout(op, ep)

@@ -169,8 +169,11 @@ def _recv_exactly(sock: socket.socket, size: int) -> bytes | None:
 
 def _send(sock: socket.socket, header: dict[str, Any], body: bytes) -> None:
     head = json.dumps(header).encode()
-    sock.sendall(_FRAME.pack(len(head), len(body)) + head)
-    if body:
+    prefix = _FRAME.pack(len(head), len(body)) + head
+    if len(body) < 1 << 16:
+        sock.sendall(prefix + body)  # one write, so the server wakes once
+    else:
+        sock.sendall(prefix)
         sock.sendall(body)
 
 
@@ -340,7 +343,8 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            # wait_for costs a task; most of the time a worker is free already.
+            worker = self._idle.get_nowait() if not self._idle.empty() else await asyncio.wait_for(self._idle.get(), timeout)
         except TimeoutError:
             raise PoolBusy from None
         request["snap"] = self.snapshots.current

@@ -49,7 +49,7 @@ def highlight(text: str, spans: Iterable[Span], *, offset: int = 0) -> Markup:
     inside = sorted(
         {Span(max(s.start, offset), min(s.end, end_of_text), s.title, s.href) for s in spans
          if s.start < end_of_text and s.end > offset and s.start < s.end},
-        key=lambda s: (s.start, -s.end),
+        key=lambda s: (s.start, s.end, s.title),  # the shortest span carries the mark's own id
     )
     cuts = sorted({offset, end_of_text, *(s.start for s in inside), *(s.end for s in inside)})
     out: list[str] = []
@@ -60,7 +60,8 @@ def highlight(text: str, spans: Iterable[Span], *, offset: int = 0) -> Markup:
         if not covering:
             out.append(piece)
             continue
-        ids = [s.anchor for s in covering if s.start == a and s.anchor not in anchored]
+        # Several facts may rest on one sentence: one anchor per distinct span.
+        ids = list(dict.fromkeys(s.anchor for s in covering if s.start == a and s.anchor not in anchored))
         anchored.update(ids)
         # An element has one id: extra spans starting here get empty anchors before it.
         extra = "".join(f'<span id="{escape(i)}"></span>' for i in ids[1:])
