@@ -46,6 +46,12 @@ def test_highlight_cuts_overlapping_spans_and_anchors_each_start():
                     '<mark title="b">67</mark>89')
 
 
+def test_facts_resting_on_one_sentence_share_one_mark_and_one_anchor():
+    html = str(highlight("ab cd", [Span(0, 2, "Meeting"), Span(0, 2, "Office"), Span(0, 5, "Summit")]))
+    assert html == ('<span id="ev-0-5"></span><mark id="ev-0-2" title="Meeting; Office; Summit">ab</mark>'
+                    '<mark title="Summit"> cd</mark>')
+
+
 def test_highlight_of_a_paragraph_uses_article_offsets():
     start = ASTANA_TEXT.index("Xi also met")
     end = ASTANA_TEXT.index("Wednesday.", start) + len("Wednesday.")
