@@ -63,7 +63,7 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         snapshots = Snapshots(settings.snapshot_dir)
         await asyncio.to_thread(snapshots.take, graph_store)
-        pool = WorkerPool(settings.worker_count(), snapshots, description.PREFIXES)
+        pool = WorkerPool(settings.worker_count(), snapshots, description.PREFIXES, settings.worker_memory_quads)
         await pool.start()
         ep = Endpoint(settings, graph_store, snapshots, pool, changed_at=_content_time(graph_store))
         app.state.endpoint = ep
@@ -88,6 +88,7 @@ def create_app(
     errors.install(app)
     for router in (*ROUTERS, pages_router(), *extra_routers):
         app.include_router(router)
+    app.add_middleware(sparql.FastPath)
     app.add_middleware(ReadCors)
     return app
 

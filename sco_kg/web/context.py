@@ -44,6 +44,7 @@ class Endpoint:
         await asyncio.to_thread(self.snapshots.take, self.store)
         self.changed_at = time.time()
         self.pool.prune()
+        self.pool.warm()
 
     def has_graph(self, iri: str) -> bool:
         try:

@@ -40,6 +40,9 @@ class Settings:
     workers: int = 0
     # One log line per request (uvicorn's access log); off by default, it costs on the hot path.
     access_log: bool = False
+    # Stores up to this many quads are copied into each worker's memory (queries run several
+    # times faster; costs memory and a reload after each update); larger ones are read on disk.
+    worker_memory_quads: int = 2_000_000
     # Where worker snapshots of the store live; None means a fresh temporary directory.
     snapshot_dir: Path | None = None
 

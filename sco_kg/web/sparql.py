@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
 import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
@@ -16,10 +17,11 @@ from urllib.parse import parse_qsl
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from starlette.responses import Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from . import description, negotiation
 from .context import Endpoint, endpoint_of
-from .errors import Problem
+from .errors import Problem, render
 from .guard import analyse, check_document, check_outbound, with_using
 from .worker import PoolBusy, WorkerGone
 
@@ -39,6 +41,7 @@ READ_HEADERS = {
 }
 
 router = APIRouter(tags=["SPARQL"])
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -318,6 +321,45 @@ _POST_DOC = {
 }
 
 
+async def handle(request: Request) -> Response:
+    """GET or POST /sparql: a query, an update, or the service description."""
+    ep = endpoint_of(request)
+    op = await read_operation(request, ep)
+    if op.update is not None:
+        return await run_update(request, ep, op)
+    if op.query is None:
+        if request.method == "GET":
+            return await description.service_description(request, ep)
+        raise Problem(400, "No operation", detail="Send a 'query' or an 'update'.", headers=READ_HEADERS)
+    return await run_query(request, ep, op)
+
+
+class FastPath:
+    """ASGI middleware answering GET and POST /sparql before FastAPI's routing.
+
+    The hot path of a public endpoint is tiny queries; FastAPI's routing and dependency
+    machinery cost about as much as the query itself. The routes below stay registered, so
+    they document /sparql in the OpenAPI description and handle any other method (405).
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != "/sparql" or scope["method"] not in ("GET", "POST"):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        try:
+            response = await handle(request)
+        except Problem as problem:
+            response = render(problem, request.headers.get("accept"))
+        except Exception as exc:  # noqa: BLE001 - a bug must still answer as a problem
+            log.exception("SPARQL request failed")
+            response = render(Problem(500, "Internal error", detail=type(exc).__name__), request.headers.get("accept"))
+        await response(scope, receive, send)
+
+
 @router.get(
     "/sparql",
     summary="SPARQL query (GET); the service description without a query",
@@ -325,11 +367,7 @@ _POST_DOC = {
     responses={200: {"description": "Results or RDF, by content negotiation"}},
 )
 async def sparql_get(request: Request) -> Response:
-    ep = endpoint_of(request)
-    op = await read_operation(request, ep)
-    if op.query is None:
-        return await description.service_description(request, ep)
-    return await run_query(request, ep, op)
+    return await handle(request)
 
 
 @router.post(
@@ -339,10 +377,4 @@ async def sparql_get(request: Request) -> Response:
     responses={200: {"description": "Results or RDF"}, 204: {"description": "Update done"}},
 )
 async def sparql_post(request: Request) -> Response:
-    ep = endpoint_of(request)
-    op = await read_operation(request, ep)
-    if op.update is not None:
-        return await run_update(request, ep, op)
-    if op.query is None:
-        raise Problem(400, "No operation", detail="Send a 'query' or an 'update'.", headers=READ_HEADERS)
-    return await run_query(request, ep, op)
+    return await handle(request)

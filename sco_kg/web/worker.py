@@ -177,6 +177,16 @@ def _send(sock: socket.socket, header: dict[str, Any], body: bytes) -> None:
         sock.sendall(body)
 
 
+def open_snapshot(path: str, *, in_memory: bool) -> ox.Store:
+    """Open a snapshot read-only, or copy it into memory (several times faster to query)."""
+    on_disk = ox.Store.read_only(path)
+    if not in_memory:
+        return on_disk
+    copy = ox.Store()
+    copy.bulk_extend(on_disk.quads_for_pattern(None, None, None, None))
+    return copy
+
+
 def worker_main(fd: int) -> None:
     """The worker loop: one request in, one answer out, until the socket closes."""
     sock = socket.socket(fileno=fd)
@@ -194,7 +204,7 @@ def worker_main(fd: int) -> None:
         req = json.loads(raw[:head_len])
         if req["snap"] != opened:
             store = None  # close the old snapshot before opening the new one
-            store = ox.Store.read_only(req["snap"])
+            store = open_snapshot(req["snap"], in_memory=bool(req.get("mem")))
             opened = req["snap"]
         assert store is not None
         header, body = evaluate(store, req)
@@ -203,6 +213,9 @@ def worker_main(fd: int) -> None:
 
 # ---------------------------------------------------------------------------------------
 # In the server process
+
+
+WARM = {"q": "ASK {}", "offers": {"b": "application/sparql-results+json"}, "cap": 1}
 
 
 class WorkerGone(Exception):
@@ -238,12 +251,14 @@ class Snapshots:
         self.root = Path(directory) if directory else Path(tempfile.mkdtemp(prefix="sco-kg-snapshots-"))
         self.root.mkdir(parents=True, exist_ok=True)
         self.current: str | None = None
+        self.quads = 0  # size of the current snapshot
         self._taken: list[str] = []
         self._held: dict[str, int] = {}  # snapshots open in dump processes
 
     def take(self, store: Any) -> str:
         """Snapshot ``store`` (an OxigraphStore) and make it current; returns its path."""
         raw: ox.Store = store.raw
+        self.quads = len(raw)
         target = self.root / uuid.uuid4().hex[:12]
         try:
             raw.backup(str(target))
@@ -297,9 +312,10 @@ def worker_env(prefixes: dict[str, str]) -> dict[str, str]:
 class WorkerPool:
     """A fixed number of query workers; a request borrows one, a timeout kills it."""
 
-    def __init__(self, size: int, snapshots: Snapshots, prefixes: dict[str, str]) -> None:
+    def __init__(self, size: int, snapshots: Snapshots, prefixes: dict[str, str], memory_quads: int = 0) -> None:
         self.size = size
         self.prefixes = prefixes
+        self.memory_quads = memory_quads
         self.snapshots = snapshots
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
         self._all: dict[int, _Worker] = {}
@@ -328,8 +344,25 @@ class WorkerPool:
         reader, writer = await asyncio.open_unix_connection(sock=parent)
         worker = _Worker(proc, reader, writer)
         await self._read(worker)  # the "ready" frame
+        # Open (or copy into memory) the current snapshot before taking any request.
+        head = json.dumps(self._job(dict(WARM))).encode()
+        worker.writer.write(_FRAME.pack(len(head), 0) + head)
+        worker.snapshot = self.snapshots.current
+        await self._read(worker)
         self._all[worker.pid] = worker
         return worker
+
+    def _job(self, request: dict[str, Any]) -> dict[str, Any]:
+        request["snap"] = self.snapshots.current
+        request["mem"] = self.snapshots.quads <= self.memory_quads
+        return request
+
+    def warm(self) -> None:
+        """After an update: have idle workers open the new snapshot now, not on a request."""
+        for _ in range(self._idle.qsize()):
+            task = asyncio.get_running_loop().create_task(self.run(dict(WARM), 600))
+            self._spawning.add(task)
+            task.add_done_callback(self._spawning.discard)
 
     @staticmethod
     async def _read(worker: _Worker) -> tuple[dict[str, Any], bytes]:
@@ -347,7 +380,7 @@ class WorkerPool:
             worker = self._idle.get_nowait() if not self._idle.empty() else await asyncio.wait_for(self._idle.get(), timeout)
         except TimeoutError:
             raise PoolBusy from None
-        request["snap"] = self.snapshots.current
+        self._job(request)
         try:
             head = json.dumps(request).encode()
             worker.writer.write(_FRAME.pack(len(head), 0) + head)
