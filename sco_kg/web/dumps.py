@@ -106,7 +106,7 @@ def _download(request: Request, fmt: ox.RdfFormat, media_type: str, ext: str) ->
     return StreamingResponse(_stream(ep, fmt, gzip), media_type=media_type, headers=headers)
 
 
-@router.api_route("/dump", methods=["GET", "HEAD"], summary="The whole dataset, in the format the client accepts")
+@router.get("/dump", summary="The whole dataset, in the format the client accepts (HEAD too)")
 async def dump(request: Request) -> Response:
     name = request.query_params.get("format")
     offers = negotiation.DATASET
@@ -116,9 +116,8 @@ async def dump(request: Request) -> Response:
     return _download(request, offer.format, offer.content_type, offer.format.file_extension)
 
 
-@router.api_route(
+@router.get(
     "/dump.{ext}",
-    methods=["GET", "HEAD"],
     summary="The whole dataset as N-Quads (nq), TriG, Turtle (ttl), N-Triples (nt), JSON-LD or RDF/XML (rdf)",
 )
 async def dump_file(request: Request, ext: str) -> Response:
@@ -128,3 +127,7 @@ async def dump_file(request: Request, ext: str) -> Response:
     assert fmt is not None
     offer = negotiation.Offer(fmt.media_type, fmt)
     return _download(request, fmt, offer.content_type, ext)
+
+
+router.add_api_route("/dump", dump, methods=["HEAD"], include_in_schema=False)
+router.add_api_route("/dump.{ext}", dump_file, methods=["HEAD"], include_in_schema=False)
