@@ -12,6 +12,7 @@ import hmac
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import parse_qsl
 
 import pyoxigraph as ox
@@ -130,7 +131,7 @@ def _utf8(body: bytes, charset: str | None) -> str:
 
 async def read_operation(request: Request, ep: Endpoint) -> Operation:
     """Read a protocol operation from GET parameters, a form body or a direct body."""
-    url_params = parse_qsl(request.url.query, keep_blank_values=True)
+    url_params = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
     if request.method == "GET":
         op = _operation(url_params)
         if op.update is not None:
@@ -176,12 +177,20 @@ def _timeout(op: Operation, ep: Endpoint) -> float:
     return min(asked, limit)
 
 
+_KINDS = {"s": negotiation.SOLUTIONS, "b": negotiation.BOOLEAN, "t": negotiation.TRIPLES}
+
+
+@lru_cache(maxsize=512)
+def _offers_for(accept: str | None, name: str | None) -> dict[str, negotiation.Offer | None]:
+    """The offer per answer kind (s: SELECT, b: ASK, t: CONSTRUCT/DESCRIBE); cached, as
+    clients send the same few Accept headers over and over."""
+    if name:
+        return {k: negotiation.by_name(name, offers) for k, offers in _KINDS.items()}
+    return {k: negotiation.choose(accept, offers) for k, offers in _KINDS.items()}
+
+
 def _offers(request: Request, op: Operation) -> dict[str, negotiation.Offer | None]:
-    kinds = {"s": negotiation.SOLUTIONS, "b": negotiation.BOOLEAN, "t": negotiation.TRIPLES}
-    if op.format:
-        return {k: negotiation.by_name(op.format, offers) for k, offers in kinds.items()}
-    accept = request.headers.get("accept")
-    return {k: negotiation.choose(accept, offers) for k, offers in kinds.items()}
+    return _offers_for(request.headers.get("accept"), op.format)
 
 
 def _tail_limit(query: str) -> int | None:

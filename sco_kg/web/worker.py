@@ -317,7 +317,8 @@ class WorkerPool:
         self.prefixes = prefixes
         self.memory_quads = memory_quads
         self.snapshots = snapshots
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        # Last in, first out: the worker that just answered is warm (caches, scheduler).
+        self._idle: asyncio.LifoQueue[_Worker] = asyncio.LifoQueue()
         self._all: dict[int, _Worker] = {}
         self._spawning: set[asyncio.Task] = set()
         self.killed: list[int] = []  # PIDs of workers stopped for running out of time
