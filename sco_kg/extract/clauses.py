@@ -1,0 +1,117 @@
+"""Reading a clause around a trigger word: its governing chain, tense and modality, and the
+dates and places attached to it.
+
+The chain of a trigger is the trigger and its heads up to the first reported clause
+("Xi said [that the two leaders held talks ...]"): an adjunct counts for the trigger when it
+hangs from a token of that chain (or from a verb coordinated with one). So "said here on
+Wednesday when meeting with Aliyev" dates the meeting, while "Ryzhenkov, who took office on
+June 27, said" does not.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .patterns import habitual_cues, modal_cues, negations
+
+_MODAL_AUX = frozenset({"will", "would", "shall", "should", "may", "might", "could", "can",
+                        "'ll", "’ll", "wo", "must", "to"})
+_MODAL_HEADS = frozenset(modal_cues()) - _MODAL_AUX - {"set", "next", "if", "whether", "unless"}
+_FUTURE_ADJ = frozenset({"upcoming", "next", "future", "planned", "possible", "potential",
+                         "proposed", "forthcoming", "expected", "scheduled", "prospective"})
+
+
+def chain(t: Token) -> list[Token]:
+    """``t`` and its heads up to (and including) the head of the clause it sits in, then on
+    through adverbial clauses to the main verb; a reported clause (ccomp) ends the chain."""
+    out = [t]
+    cur = t
+    while cur.head.i != cur.i:
+        if cur.dep_ in ("ccomp", "parataxis", "relcl", "acl") and cur.i != t.i:
+            break
+        if cur.dep_ in ("relcl",) and cur.i == t.i:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def clause_tokens(t: Token) -> set[int]:
+    """Token indices whose adjuncts count for ``t``: the chain and verbs coordinated with it."""
+    ids = {c.i for c in chain(t)}
+    for c in chain(t):
+        if c.pos_ in ("VERB", "AUX"):
+            for child in c.children:
+                if child.dep_ == "conj" and child.pos_ == "VERB":
+                    ids.add(child.i)
+            if c.dep_ == "conj":
+                ids.add(c.head.i)
+    return ids
+
+
+def anchor(token: Token, stops: set[int]) -> Token:
+    """The first token above ``token`` that is a trigger (in ``stops``) or a verb."""
+    cur = token
+    while cur.head.i != cur.i:
+        cur = cur.head
+        if cur.i in stops or cur.pos_ in ("VERB", "AUX"):
+            return cur
+    return cur
+
+
+def is_modal(t: Token, *, noun: bool = False) -> bool:
+    """Planned, hoped-for, hypothetical or negated: "will meet", "is expected to hold talks",
+    "ahead of his meeting with", "invited him to", "did not meet".
+
+    Only the trigger's own phrase counts, up to the verb it is the object or complement of:
+    "During Mirziyoyev's state visit ..., China and Uzbekistan agreed to ..." is a visit that
+    took place, whatever the main clause says.
+    """
+    cur = t
+    while True:
+        for child in cur.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass") and low in _MODAL_AUX:
+                if low == "to" and cur.pos_ != "VERB":
+                    continue
+                return True
+            if child.dep_ in ("neg", "det", "advmod", "preconj") and low in negations():
+                return True
+            if child.dep_ == "mark" and low in ("if", "whether", "unless"):
+                return True
+            if cur.i == t.i and noun and child.dep_ in ("amod", "compound") and low in _FUTURE_ADJ:
+                return True
+        if cur.head.i == cur.i or cur.dep_ in ("advcl", "conj", "relcl", "acl", "parataxis",
+                                               "ccomp", "appos"):
+            return False
+        head = cur.head
+        if head.lower_ in _MODAL_HEADS:
+            return True
+        if cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
+                       for c in head.children)
+        cur = head
+
+
+def is_habitual(t: Token) -> bool:
+    """A recurring meeting, not one event: "meet regularly", "have met 40 times"."""
+    for c in chain(t)[:2]:
+        for child in c.subtree:
+            if child.lower_ in habitual_cues() and child.i > t.i - 3 and child.i < t.i + 8:
+                if child.lower_ in ("each", "every") and child.head.lower_ == "other":
+                    continue
+                return True
+    return False
+
+
+def is_present(t: Token) -> bool:
+    """Present tense ("meets", "hold talks"): news headlines and captions only."""
+    verb = t if t.pos_ in ("VERB", "AUX") else t.head
+    if verb.tag_ in ("VBZ", "VBP"):
+        return not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBN")
+                       for c in verb.children)
+    return False
+
+
+def in_span(sent: Span, start: int, end: int) -> Span | None:
+    return sent.doc.char_span(start, end, alignment_mode="expand")

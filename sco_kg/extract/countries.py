@@ -1,0 +1,147 @@
+"""Countries and organisations a person can represent, and the cities where meetings are held.
+
+The gazetteer (verified QIDs) comes first; a short list of further states, bodies and
+capitals without QIDs lets the extractor read articles about other events ("Turkmen
+President", "in Moscow") without inventing identifiers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..gazetteer import fold, load_gazetteer
+from ..model import Entity
+
+# label, kind, aliases, demonyms: states and bodies outside the gazetteer (no QIDs).
+_MORE_PARTIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("United States", "country", ("US", "U.S.", "USA", "U.S.A.", "America"), ("American",)),
+    ("United Kingdom", "country", ("UK", "U.K.", "Britain", "Great Britain"), ("British",)),
+    ("France", "country", (), ("French",)), ("Germany", "country", (), ("German",)),
+    ("Japan", "country", (), ("Japanese",)), ("Italy", "country", (), ("Italian",)),
+    ("South Korea", "country", ("Republic of Korea", "ROK"), ("South Korean",)),
+    ("North Korea", "country", ("DPRK",), ("North Korean",)),
+    ("Turkmenistan", "country", (), ("Turkmen",)), ("Ukraine", "country", (), ("Ukrainian",)),
+    ("Spain", "country", (), ("Spanish",)), ("Canada", "country", (), ("Canadian",)),
+    ("Australia", "country", (), ("Australian",)),
+    ("South Africa", "country", (), ("South African",)),
+    ("Ethiopia", "country", (), ("Ethiopian",)), ("Singapore", "country", (), ("Singaporean",)),
+    ("Thailand", "country", (), ("Thai",)), ("Philippines", "country", (), ("Philippine", "Filipino")),
+    ("Bangladesh", "country", (), ("Bangladeshi",)), ("Georgia", "country", (), ("Georgian",)),
+    ("Serbia", "country", (), ("Serbian",)), ("Hungary", "country", (), ("Hungarian",)),
+    ("Poland", "country", (), ("Polish",)), ("Israel", "country", (), ("Israeli",)),
+    ("Palestine", "country", (), ("Palestinian",)), ("Syria", "country", (), ("Syrian",)),
+    ("Iraq", "country", (), ("Iraqi",)), ("Jordan", "country", (), ("Jordanian",)),
+    ("Oman", "country", (), ("Omani",)), ("Algeria", "country", (), ("Algerian",)),
+    ("Nigeria", "country", (), ("Nigerian",)), ("Kenya", "country", (), ("Kenyan",)),
+    ("Argentina", "country", (), ("Argentine", "Argentinian")),
+    ("Mexico", "country", (), ("Mexican",)), ("Cuba", "country", (), ("Cuban",)),
+    ("Venezuela", "country", (), ("Venezuelan",)), ("Greece", "country", (), ("Greek",)),
+    ("Netherlands", "country", (), ("Dutch",)), ("Switzerland", "country", (), ("Swiss",)),
+    ("Austria", "country", (), ("Austrian",)), ("Norway", "country", (), ("Norwegian",)),
+    ("Finland", "country", (), ("Finnish",)), ("Portugal", "country", (), ("Portuguese",)),
+    ("Slovakia", "country", (), ("Slovak",)), ("Romania", "country", (), ("Romanian",)),
+    ("Bhutan", "country", (), ("Bhutanese",)), ("Moldova", "country", (), ("Moldovan",)),
+    ("European Union", "organization", ("EU", "E.U."), ()),
+    ("ASEAN", "organization", ("Association of Southeast Asian Nations",), ()),
+    ("African Union", "organization", ("AU",), ()),
+    ("NATO", "organization", ("North Atlantic Treaty Organization",), ()),
+    ("Collective Security Treaty Organization", "organization", ("CSTO",), ()),
+    ("Commonwealth of Independent States", "organization", ("CIS",), ()),
+    ("World Health Organization", "organization", ("WHO",), ()),
+    ("International Monetary Fund", "organization", ("IMF",), ()),
+    ("Gulf Cooperation Council", "organization", ("GCC",), ()),
+    ("Arab League", "organization", ("League of Arab States",), ()),
+)
+
+# Organisations that are part of one state (legislatures, parties): their officials represent
+# the state, so these never become a participant's party.
+_DOMESTIC_BODIES = frozenset({"Q19211", "Q17427", "Q1583318"})
+
+_MORE_CITIES: tuple[str, ...] = (
+    "Moscow", "New Delhi", "Delhi", "Ankara", "Istanbul", "Baku", "Minsk", "Ulaanbaatar",
+    "Dushanbe", "Islamabad", "Tehran", "Kabul", "Kathmandu", "Yerevan", "Tbilisi",
+    "Washington", "London", "Paris", "Berlin", "Tokyo", "Seoul", "Hanoi", "Jakarta",
+    "Kuala Lumpur", "Bangkok", "Brasilia", "Rio de Janeiro", "Sochi", "St. Petersburg",
+    "Saint Petersburg", "Vladivostok", "Shanghai", "Hangzhou", "Guangzhou", "Shenzhen",
+    "Qingdao", "Ufa", "Goa", "Cairo", "Riyadh", "Doha", "Abu Dhabi", "Dubai", "Geneva",
+    "New York", "Vientiane", "Phnom Penh", "Male", "Colombo", "Dhaka", "Naypyidaw",
+    "Almaty", "Cholpon-Ata", "Ashgabat", "Bukhara", "Khiva", "Osh", "Minsk", "Kyiv",
+    "Johannesburg", "Durban", "Addis Ababa", "Manila", "Singapore", "Canberra", "Ottawa",
+    "Rome", "Madrid", "Budapest", "Belgrade", "Warsaw", "Vienna", "Brussels", "Bern",
+)
+
+
+@dataclass(frozen=True)
+class Party:
+    """A state or body a person represents, with its QID when the gazetteer has it."""
+
+    label: str
+    kind: str
+    qid: str | None = None
+
+    def entity(self) -> Entity:
+        return Entity(self.label, self.kind, self.qid)  # type: ignore[arg-type]
+
+
+@cache
+def _party_index() -> dict[str, Party]:
+    index: dict[str, Party] = {}
+    for entry in load_gazetteer().entries:
+        if entry.kind not in ("country", "organization") or entry.qid in _DOMESTIC_BODIES:
+            continue
+        party = Party(entry.label, entry.kind, entry.qid)
+        for name in (*entry.names, *entry.demonyms):
+            index.setdefault(fold(name), party)
+    for label, kind, aliases, demonyms in _MORE_PARTIES:
+        party = Party(label, kind)
+        for name in (label, *aliases, *demonyms):
+            index.setdefault(fold(name), party)
+    return index
+
+
+@cache
+def _domestic_names() -> frozenset[str]:
+    gaz = load_gazetteer()
+    return frozenset(fold(n) for e in gaz.entries if e.qid in _DOMESTIC_BODIES for n in e.names)
+
+
+def party(word: str) -> Party | None:
+    """The state or body that ``word`` names or qualifies: "Kyrgyz", "Türkiye", "UN"."""
+    key = fold(word)
+    if key.endswith("'s"):
+        key = key[:-2]
+    return _party_index().get(key)
+
+
+def is_domestic_body(word: str) -> bool:
+    """True for a legislature or party name ("NPC", "Oliy Majlis") that no one represents."""
+    return fold(word) in _domestic_names()
+
+
+@cache
+def _city_index() -> dict[str, Entity]:
+    index: dict[str, Entity] = {}
+    for entry in load_gazetteer().entries:
+        if entry.kind == "city":
+            for name in entry.names:
+                index.setdefault(fold(name), Entity(entry.label, "city", entry.qid))
+    for name in _MORE_CITIES:
+        index.setdefault(fold(name), Entity(name, "city"))
+    return index
+
+
+def city(name: str) -> Entity | None:
+    """The known city called ``name`` ("ASTANA", "Xi’an", "Nur-Sultan"), else None."""
+    return _city_index().get(fold(name))
+
+
+def city_label(name: str) -> Entity:
+    """A city entity for ``name``: the gazetteer's when known, else the name in title case."""
+    known = city(name)
+    if known:
+        return Entity(known.label, "city", known.qid)
+    text = " ".join(name.split())
+    if text.isupper():
+        text = text.title()
+    return Entity(text, "city")

@@ -1,0 +1,95 @@
+"""One real meeting, one fact: merging reports within an article and across the corpus.
+
+Reports of a meeting agree on their participants (after coreference), their kind class
+(in person, phone call, video call, state visit), whether they are background, and a
+compatible date (equal, one a prefix of the other, or one missing). A report whose date is
+missing or coarser joins the one compatible dated meeting; if there are several, it stays on
+its own rather than be guessed. Every report of a cluster then carries the same identifying
+fields: the most specific date, the most frequent location and occasion.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..gazetteer import fold
+from .dates import When
+from .meetings import RawMeeting
+
+_CLASS = {"bilateral": "in person", "talks": "in person", "trilateral": "in person",
+          "multilateral": "in person", "phone call": "phone call", "video call": "video call",
+          "state visit": "state visit"}
+_KIND_PRIORITY = ("state visit", "phone call", "video call", "multilateral", "trilateral",
+                  "talks", "bilateral")
+
+
+def compatible(a: When | None, b: When | None) -> bool:
+    if a is None or b is None:
+        return True
+    ia, ib = a.iso() or "", b.iso() or ""
+    return ia.startswith(ib) or ib.startswith(ia)
+
+
+def _specific(w: When | None) -> int:
+    if w is None or w.year is None:
+        return 0
+    return 1 + (w.month is not None) + (w.day is not None)
+
+
+@dataclass
+class Report:
+    """A raw meeting and the article it came from."""
+
+    article: int
+    meeting: RawMeeting
+
+    def key(self) -> tuple[frozenset[str], str, bool]:
+        m = self.meeting
+        return (frozenset(fold(k) for k in m.participant_keys()), _CLASS.get(m.kind, m.kind),
+                m.background)
+
+
+def cluster(reports: list[Report]) -> list[list[Report]]:
+    """Group reports of the same meeting (see the module docstring)."""
+    by_key: dict[tuple, list[Report]] = {}
+    for r in reports:
+        by_key.setdefault(r.key(), []).append(r)
+    clusters: list[list[Report]] = []
+    for group in by_key.values():
+        # the most specific reports found clusters; coarser ones join the single fit
+        group = sorted(group, key=lambda r: -_specific(r.meeting.date))
+        mine: list[list[Report]] = []
+        for r in group:
+            fits = [c for c in mine if all(compatible(r.meeting.date, o.meeting.date) for o in c)]
+            if len(fits) > 1 and r.meeting.location is not None:
+                located = [c for c in fits if any(
+                    o.meeting.location and o.meeting.location.label == r.meeting.location.label
+                    for o in c)]
+                fits = located or fits
+            if len(fits) == 1 and (_specific(r.meeting.date) < 3 or
+                                   any(_specific(o.meeting.date) == 3 for o in fits[0])):
+                fits[0].append(r)
+            elif len(fits) == 1 and _specific(r.meeting.date) == 3:
+                fits[0].append(r)
+            else:
+                mine.append([r])
+        clusters.extend(mine)
+    return clusters
+
+
+def unify(group: list[Report]) -> None:
+    """Give every report of one meeting the same identifying fields."""
+    meetings = [r.meeting for r in group]
+    date = max((m.date for m in meetings), key=_specific)
+    kinds = {m.kind for m in meetings}
+    kind = next(k for k in (*_KIND_PRIORITY, *sorted(kinds)) if k in kinds)
+    locations = Counter(m.location.label for m in meetings if m.location)
+    location = None
+    if locations:
+        label = locations.most_common(1)[0][0]
+        location = next(m.location for m in meetings if m.location and m.location.label == label)
+    occasions = Counter(m.occasion for m in meetings if m.occasion)
+    occasion = max(occasions, key=lambda o: (occasions[o], len(o))) if occasions else None
+    for m in meetings:
+        m.date, m.kind, m.location, m.occasion = date, kind, location, occasion

@@ -1,0 +1,506 @@
+"""Meetings: who met whom, of what kind, when, where and on what occasion.
+
+A meeting is read from a trigger and the people around it, in the shapes readouts take:
+
+- verbs: "Xi met with Japarov", "Wang Yi Meets with Mongolian Foreign Minister ...",
+  "President Xi and President Mirziyoyev met in Astana", "Putin received Pashinyan";
+- participles: "Meeting Kyrgyz President Sadyr Japarov, Xi said ...", "... said Xi when
+  meeting with Turkish President Recep Tayyip Erdogan";
+- nouns: "held talks with", "in his talks with", "during a meeting with", "In talks with
+  Narbayeva and Ismoilov", "the meeting between Xi and Putin", "held a phone call with",
+  "chaired the trilateral consultation among the foreign ministers of China, Russia, and
+  Mongolia", "Chinese, Belarusian FMs hold talks in Beijing";
+- state visits: "President Putin paid a successful state visit to China this May".
+
+Planned, hoped-for, negated and habitual meetings are skipped; earlier meetings mentioned
+in passing are kept as background meetings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..model import Entity, Evidence, Meeting, Participant
+from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_present
+from .context import ArticleContext
+from .countries import city, party
+from .dates import DateMention, When, find_dates, is_vague, resolve
+from .patterns import (
+    background_cues, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
+    speak_verbs, video_words,
+)
+from .people import Person
+from .refs import Ref, read_ref, read_refs
+
+_JOINT = frozenset({"trilateral", "multilateral", "joint", "group", "quadrilateral",
+                    "tripartite", "four-way", "three-way", "summit"})
+
+
+@dataclass
+class Side:
+    """A participant before corpus-level resolution: a person, or a state and office."""
+
+    person: Person | None
+    party_label: str | None
+    role: str | None
+
+    def key(self) -> str:
+        return self.person.name if self.person else f"@{self.party_label}"
+
+
+@dataclass
+class RawMeeting:
+    kind: str
+    sides: list[Side]
+    date: When | None
+    location: Entity | None
+    occasion: str | None
+    background: bool
+    evidence: list[Evidence]
+    vague_date: bool = False  # "a few days ago": the date is another report's to give
+
+    def participant_keys(self) -> frozenset[str]:
+        return frozenset(s.key() for s in self.sides)
+
+
+@dataclass
+class ReadState:
+    """What earlier sentences of the article established."""
+
+    last_actor: Person | None = None
+    current: list[Side] = field(default_factory=list)
+    last_date: When | None = None
+
+
+@dataclass
+class Trigger:
+    token: Token
+    kind: str  # hint: "", "talks", "phone call", "video call", "state visit"
+    actors: list[Ref]
+    partners: list[Ref]
+    joint: bool
+    visit_host: str | None = None
+
+
+def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[RawMeeting]:
+    """The meetings one sentence reports (and updates ``state`` for the next sentence)."""
+    heading = sent.start_char in ctx.headings
+    caption = sent.start_char in ctx.captions
+    triggers = [t for t in (_trigger(ctx, tok, sent, state) for tok in sent) if t]
+    stops = {tr.token.i for tr in triggers}
+    dates = [d for d in find_dates(sent.text, sent.start_char)]
+    out: list[RawMeeting] = []
+    subject = _sentence_subject(ctx, sent)
+    for tr in triggers:
+        t = tr.token
+        noun = t.pos_ in ("NOUN", "PROPN") and tr.kind != "state visit"
+        if is_modal(t, noun=noun) or is_habitual(t):
+            continue
+        if not (heading or caption) and is_present(t) and t.lower_ not in ("meeting",):
+            continue
+        actors = _resolve(ctx, tr.actors, state, subject)
+        sides_per_partner = [_resolve(ctx, [p], state, subject, actors) for p in tr.partners]
+        if tr.kind == "state visit" and tr.visit_host:
+            host = [s for s in state.current if s.party_label == tr.visit_host]
+            if not host:
+                people = ctx.registry.with_party(tr.visit_host)
+                host = [Side(people[0], tr.visit_host, people[0].role)] if len(people) == 1 \
+                    else [Side(None, tr.visit_host, None)]
+            sides_per_partner = [host]
+        groups: list[list[Side]]
+        partner_sides = [s for group in sides_per_partner for s in group]
+        if tr.joint or not actors:
+            groups = [actors + partner_sides]
+        else:
+            groups = [actors + g for g in sides_per_partner]
+        when, vague, background = _date_for(ctx, sent, t, dates, stops, state)
+        if not background and _background_cue(t):
+            background = True
+        location = _location_for(ctx, sent, t, stops)
+        occasion = _occasion_for(t)
+        for sides in groups:
+            sides = _dedupe(sides)
+            if len(sides) < 2:
+                continue
+            kind = _kind(tr, sides)
+            m = RawMeeting(kind, sides, when, location, occasion, background,
+                           [_evidence(ctx, sent)], vague_date=vague)
+            out.append(m)
+            if not background:
+                state.current = sides
+                if when:
+                    state.last_date = when
+    if subject is not None:
+        state.last_actor = subject
+    return out
+
+
+def _evidence(ctx: ArticleContext, sent: Span) -> Evidence:
+    text = ctx.article.text
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Evidence(ctx.article.id, start, end, text[start:end])
+
+
+def _sentence_subject(ctx: ArticleContext, sent: Span) -> Person | None:
+    """The person the sentence is about: the subject of its main verb, if a person."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i in ctx.registry.by_token:
+            return ctx.registry.by_token[child.i]
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.i in ctx.registry.by_token:
+            return ctx.registry.by_token[tok.i]
+    return None
+
+
+def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Trigger | None:
+    low = t.lower_
+    doc = t.doc
+    reg = ctx.registry
+    end = sent.end
+    if low == "visit" or low == "visits":
+        return _state_visit(ctx, t, sent, state)
+    if low in meeting_verbs() and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
+                                   or (low == "meets" and t.text[0].isupper())):
+        if low in receive_verbs():
+            return _receive(ctx, t, sent)
+        j = t.i + 1
+        while j < end and doc[j].lower_ in ("with", "up", "separately", "also", "later", "then"):
+            j += 1
+        partners, pend = read_refs(doc, j, reg, end)
+        actors = _actors(ctx, t, sent, partners, pend)
+        if not partners:
+            if len(actors) >= 2:
+                return Trigger(t, "", actors, [], True)
+            return None
+        return Trigger(t, "", actors, partners, False)
+    if low in receive_verbs() and t.pos_ == "VERB":
+        return _receive(ctx, t, sent)
+    if low in speak_verbs() and t.pos_ == "VERB":
+        window = {c.lower_ for c in doc[t.i:min(end, t.i + 5)]}
+        if window & {"phone", "telephone"} or low in ("phoned", "telephoned"):
+            j = t.i + 1
+            while j < end and doc[j].lower_ not in ("with",) and j - t.i < 6:
+                j += 1
+            if low in ("phoned", "telephoned"):
+                j = t.i
+            partners, pend = read_refs(doc, j + 1, reg, end)
+            actors = _actors(ctx, t, sent, partners, pend)
+            if partners:
+                return Trigger(t, "phone call", actors, partners, False)
+        return None
+    if low in meeting_nouns() and t.pos_ in ("NOUN", "PROPN", "VERB"):
+        kind = meeting_nouns()[low]
+        mods = {c.lower_ for c in doc[max(sent.start, t.i - 4):t.i]}
+        if low in ("call", "conversation", "conversations") and not (
+                mods & (phone_words() | video_words())):
+            return None
+        if mods & video_words():
+            kind = "video call"
+        elif mods & {"phone", "telephone"}:
+            kind = "phone call"
+        if low == "talks" and t.pos_ == "VERB" and not (t.i + 1 < end and doc[t.i + 1].lower_ == "with"):
+            return None
+        joint = bool(mods & _JOINT)
+        j = t.i + 1
+        prep = None
+        while j < end and j - t.i <= 6:
+            w = doc[j].lower_
+            if w in ("with", "between", "among", "of"):
+                prep = w
+                break
+            if w in (",", ".", ";") or doc[j].pos_ in ("VERB", "AUX"):
+                break
+            j += 1
+        partners: list[Ref] = []
+        pend = t.i + 1
+        if prep:
+            partners, pend = read_refs(doc, j + 1, reg, end)
+            if prep == "of" and not (joint and partners):
+                partners = []
+        if prep in ("between", "among") and partners:
+            return Trigger(t, kind, [], partners, True)
+        if prep == "of" and partners:
+            return Trigger(t, kind, [], partners, True)
+        actors = _actors(ctx, t, sent, partners, pend)
+        if not partners and prep is None and t.i == sent.start and t.lower_ == "meeting":
+            # "Meeting President Alexander Lukashenko, Xi said": a fronted participle
+            partners, pend = read_refs(doc, t.i + 1, reg, end)
+            actors = _actors(ctx, t, sent, partners, pend)
+        if not partners:
+            plural = len(actors) >= 2 or any(a.kind == "pair" or a.n == 2 for a in actors)
+            if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent)):
+                return Trigger(t, kind, actors, [], True)
+            return None
+        if joint:
+            return Trigger(t, kind, actors, partners, True)
+        return Trigger(t, kind, actors, partners, False)
+    return None
+
+
+def heading_like(ctx: ArticleContext, sent: Span) -> bool:
+    return sent.start_char in ctx.headings or sent.start_char in ctx.captions
+
+
+def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
+    doc = t.doc
+    reg = ctx.registry
+    passive = any(c.dep_ == "auxpass" for c in t.children)
+    if passive:
+        partners = [r for c in t.children if c.dep_ == "nsubjpass"
+                    for r in read_refs(doc, c.left_edge.i, reg, sent.end)[0]]
+        actors = [r for c in t.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj" for r in read_refs(doc, g.left_edge.i, reg, sent.end)[0]]
+    else:
+        j = t.i + 1
+        while j < sent.end and doc[j].pos_ == "ADV":
+            j += 1
+        partners, pend = read_refs(doc, j, reg, sent.end)
+        partners = [p for p in partners if p.kind in ("person", "pronoun", "slot")]
+        actors = _actors(ctx, t, sent, partners, pend)
+    if not partners:
+        return None
+    return Trigger(t, "", actors, partners, False)
+
+
+def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Trigger | None:
+    """ "X's state visit to C", "X paid a state visit to C": X and C's leader met."""
+    doc = t.doc
+    if not any(doc[k].lower_ == "state" for k in range(max(sent.start, t.i - 3), t.i)):
+        return None
+    host = None
+    for child in t.children:
+        if child.dep_ == "prep" and child.lower_ == "to":
+            for g in child.children:
+                p = party(g.text)
+                if p:
+                    host = p.label
+    if host is None:
+        return None
+    visitor: list[Ref] = []
+    for child in t.children:
+        if child.dep_ == "poss":
+            visitor = read_ref(doc, child.left_edge.i, ctx.registry, sent.end) or \
+                read_ref(doc, child.i, ctx.registry, sent.end)
+            if child.lower_ in ("counterpart",):
+                visitor = [Ref("pronoun", child.i, child.i + 1, counterpart=True)]
+    if not visitor and t.head.pos_ == "VERB":
+        for child in t.head.children:
+            if child.dep_ == "nsubj":
+                visitor = read_ref(doc, child.left_edge.i, ctx.registry, sent.end) or \
+                    read_ref(doc, child.i, ctx.registry, sent.end)
+    if not visitor:
+        return None
+    return Trigger(t, "state visit", visitor, [], False, visit_host=host)
+
+
+def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
+            partner_end: int) -> list[Ref]:
+    """Who met the partners: the subject of the trigger or of the clause it modifies, a
+    possessor ("his talks with"), or the subject after a fronted participle ("Meeting with
+    Y, X said")."""
+    doc = t.doc
+    reg = ctx.registry
+    taken = {i for p in partners for i in range(p.start, p.end)}
+
+    def refs_at(tok: Token) -> list[Ref]:
+        refs, _ = read_refs(doc, tok.left_edge.i, reg, sent.end)
+        if not refs:
+            refs, _ = read_refs(doc, tok.i, reg, sent.end)
+        return [r for r in refs if not any(i in taken for i in range(r.start, r.end))]
+
+    # the subject of the trigger, or of the verb it is coordinated with
+    verb = t.head if t.dep_ in ("dobj", "nsubj") and t.head.lower_ in hold_verbs() else t
+    heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+    for h in heads:
+        for child in h.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in taken:
+                found = refs_at(child)
+                if found:
+                    return found
+    for child in t.children:
+        if child.dep_ == "poss":
+            found = read_ref(doc, child.i, reg, sent.end)
+            if found:
+                return found
+    # fronted participle or prepositional phrase: "Meeting with Y, X said"
+    if partner_end < sent.end and doc[partner_end].text == "," and t.i < partner_end:
+        j = partner_end + 1
+        while j < sent.end and doc[j].text == ",":
+            j += 1
+        found, _ = read_refs(doc, j, reg, sent.end)
+        if found and (found[-1].end >= sent.end or doc[found[-1].end].pos_ in ("VERB", "AUX")
+                      or doc[found[-1].end].text == ","):
+            return found
+    # the subject of a clause the trigger modifies: "X made the remarks in his talks with Y"
+    for c in chain(t)[1:]:
+        for child in c.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in taken and child.i != t.i:
+                found = refs_at(child)
+                if found:
+                    return found
+    return []
+
+
+def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Person | None,
+             actors: list[Side] | None = None) -> list[Side]:
+    out: list[Side] = []
+    for r in refs:
+        if r.kind == "person" and r.person:
+            role = r.person.role or r.role
+            if r.counterpart and actors:
+                role = r.person.role or actors[0].role
+            p = r.person.party.label if r.person.party else (r.party.label if r.party else None)
+            out.append(Side(r.person, p, role))
+        elif r.kind == "pronoun":
+            if r.counterpart:
+                if actors:
+                    keys = {a.key() for a in actors}
+                    out.extend(s for s in state.current if s.key() not in keys)
+                else:
+                    # "his counterpart's state visit": the side of the current meeting that
+                    # is not the sentence's subject
+                    keys = {subject.name} if subject else set()
+                    others = [s for s in state.current if s.key() not in keys]
+                    out.extend(others[:1] if len(others) == 1 else [])
+                continue
+            if r.n == 2:
+                out.extend(state.current)
+                continue
+            person = state.last_actor
+            if subject is not None and subject is not person and r.role in ("him", "her"):
+                person = subject
+            if person:
+                out.append(Side(person, person.party.label if person.party else None,
+                                person.role))
+        elif r.kind == "pair":
+            if state.current and (r.n is None or r.n == len(state.current)):
+                out.extend(state.current)
+        elif r.kind == "slot" and r.party:
+            people = ctx.registry.with_party(r.party.label, r.role)
+            if actors and any(a.party_label == r.party.label for a in actors):
+                out.append(next(a for a in actors if a.party_label == r.party.label))
+                continue
+            if len(people) == 1:
+                person = people[0]
+                out.append(Side(person, r.party.label, person.role or r.role))
+            else:
+                out.append(Side(None, r.party.label, r.role))
+    return out
+
+
+def _dedupe(sides: list[Side]) -> list[Side]:
+    seen: dict[str, Side] = {}
+    for s in sides:
+        seen.setdefault(s.key(), s)
+    people_parties = {s.party_label for s in seen.values() if s.person}
+    return [s for s in seen.values()
+            if s.person or s.party_label not in people_parties]
+
+
+def _kind(tr: Trigger, sides: list[Side]) -> str:
+    if tr.kind in ("phone call", "video call", "state visit"):
+        return tr.kind
+    parties = {s.party_label or s.key() for s in sides}
+    if len(parties) == 3:
+        return "trilateral"
+    if len(parties) >= 4:
+        return "multilateral"
+    return tr.kind or "bilateral"
+
+
+def _background_cue(t: Token) -> bool:
+    verb = t.head if t.pos_ == "NOUN" else t
+    return any(c.dep_ == "advmod" and c.lower_ in background_cues() for c in verb.children)
+
+
+def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention],
+              stops: set[int], state: ReadState) -> tuple[When | None, bool, bool]:
+    """(date, vague, background) of the meeting triggered by ``t``."""
+    own = clause_tokens(t)
+    best: tuple[int, When | None, DateMention] | None = None
+    ch = [c.i for c in chain(t)]
+    for d in dates:
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is None:
+            continue
+        a = anchor(span.root, stops)
+        if a.i not in own:
+            continue
+        future = any(c.lower_ in ("will", "'ll", "shall") for c in a.children)
+        when = resolve(d, ctx.ref, future=future, previous=state.last_date)
+        rank = ch.index(a.i) if a.i in ch else len(ch)
+        if best is None or rank < best[0]:
+            best = (rank, when, d)
+    if best is not None:
+        when, d = best[1], best[2]
+        if when is None:
+            return None, is_vague(d), False
+        return when, False, _is_background(ctx, when)
+    return ctx.event, False, False
+
+
+def _is_background(ctx: ArticleContext, when: When) -> bool:
+    """Before the article's own time by more than a week: an earlier meeting."""
+    ref = ctx.ref or ctx.event
+    if ref is None or ref.year is None:
+        return False
+    ref_first = dt.date(ref.year, ref.month or 1, ref.day or 1)
+    last = when.last_day()
+    return last is not None and last < ref_first - dt.timedelta(days=7)
+
+
+def _location_for(ctx: ArticleContext, sent: Span, t: Token, stops: set[int]) -> Entity | None:
+    own = clause_tokens(t)
+    doc = t.doc
+    for tok in sent:
+        if tok.lower_ == "here" and anchor(tok, stops).i in own and ctx.place:
+            return ctx.place
+        if tok.lower_ == "in" and tok.i + 1 < sent.end:
+            j = tok.i + 1
+            if doc[j].lower_ == "the" and j + 2 < sent.end and doc[j + 1].lower_ == "city" \
+                    and doc[j + 2].lower_ == "of":
+                j += 3
+            name = _place_name(doc, j, sent.end)
+            if not name:
+                continue
+            if anchor(doc[j], stops).i not in own and anchor(tok, stops).i not in own:
+                continue
+            known = city(name)
+            if known:
+                return known
+            if party(name) is None and doc[j].ent_type_ == "GPE":
+                return Entity(name, "city")
+    if ctx.lead is not None and sent.start_char == ctx.lead.start_char and ctx.place:
+        return ctx.place
+    return None
+
+
+def _place_name(doc, j: int, end: int) -> str | None:
+    k = j
+    while k < end and k - j < 4 and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == j:
+        return None
+    return doc[j:k].text
+
+
+def _occasion_for(t: Token) -> str | None:
+    """ "ahead of the 24th Meeting of ...", "on the sidelines of the SCO summit in Astana"."""
+    for c in chain(t)[:3]:
+        for child in c.children:
+            low = child.lower_
+            if low == "ahead" or (low in ("on", "at") and any(
+                    g.lower_ in ("sidelines", "margins", "sideline") for g in child.children)):
+                span = t.doc[child.left_edge.i:child.right_edge.i + 1]
+                text = " ".join(span.text.split()).rstrip(" ,.")
+                if len(text.split()) > 2:
+                    return text
+    return None

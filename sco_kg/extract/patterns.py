@@ -1,0 +1,233 @@
+"""The words of diplomatic reporting, as data.
+
+Each function returns one concept's vocabulary; the rules in the sibling modules read these
+sets and never spell out a word of their own. Examples are from real readouts (Xinhua, the
+Chinese MFA, TASS, the Kremlin, Anadolu, Kazinform, Indian wires).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def meeting_verbs() -> frozenset[str]:
+    """Verb forms that report a meeting by themselves.
+
+    "Xi met with Japarov", "Modi meets Putin", "Meeting Kyrgyz President Sadyr Japarov, Xi
+    said", "Putin received Pashinyan in the Kremlin".
+    """
+    return frozenset({"meet", "meets", "met", "meeting",
+                      "receive", "receives", "received", "receiving"})
+
+
+@cache
+def receive_verbs() -> frozenset[str]:
+    """Verbs whose object is the visitor: "Xi received Lukashenko"."""
+    return frozenset({"receive", "receives", "received", "receiving",
+                      "host", "hosts", "hosted", "hosting"})
+
+
+@cache
+def meeting_nouns() -> dict[str, str]:
+    """Nouns that name a meeting, with the kind they imply ("" = decide by the sides).
+
+    "held talks with", "in a phone call with", "chaired the trilateral consultation among",
+    "during a meeting with", "had a telephone conversation with".
+    """
+    return {
+        "talks": "talks", "talk": "talks", "negotiations": "talks",
+        "meeting": "", "meetings": "", "consultation": "", "consultations": "",
+        "call": "phone call", "conversation": "phone call", "conversations": "phone call",
+        "videoconference": "video call", "video-conference": "video call",
+        "tête-à-tête": "", "tete-a-tete": "",
+    }
+
+
+@cache
+def hold_verbs() -> frozenset[str]:
+    """Light verbs whose object noun is the meeting: "held talks", "had a phone call"."""
+    return frozenset({
+        "hold", "holds", "held", "holding", "have", "has", "had", "having",
+        "conduct", "conducts", "conducted", "chair", "chairs", "chaired", "chairing",
+        "co-chair", "co-chaired", "co-chairs", "attend", "attended", "attends",
+        "host", "hosts", "hosted", "hosting", "join", "joined",
+    })
+
+
+@cache
+def phone_words() -> frozenset[str]:
+    """Words that make a meeting a phone call: "phone call", "telephone conversation"."""
+    return frozenset({"phone", "telephone", "phoned", "telephoned", "call", "calls"})
+
+
+@cache
+def video_words() -> frozenset[str]:
+    """Words that make a meeting a video call: "via video link", "virtual meeting"."""
+    return frozenset({"video", "videoconference", "video-conference", "virtual", "virtually",
+                      "online", "video-link"})
+
+
+@cache
+def speak_verbs() -> frozenset[str]:
+    """Verbs that report a call when "phone" is near: "Xi spoke by phone with Macron"."""
+    return frozenset({"speak", "speaks", "spoke", "talk", "talks", "talked", "phoned",
+                      "telephoned", "called", "calls"})
+
+
+@cache
+def modal_cues() -> frozenset[str]:
+    """Auxiliaries and governing words that make a meeting planned or hypothetical.
+
+    "will meet", "is expected to hold talks", "plans to visit", "looks forward to meeting",
+    "agreed to meet again", "invited him to".
+    """
+    return frozenset({
+        "will", "would", "shall", "should", "may", "might", "could", "can", "'ll", "wo",
+        "expect", "expected", "expects", "plan", "plans", "planned", "planning",
+        "schedule", "scheduled", "hope", "hopes", "hoped", "want", "wants", "wish", "wishes",
+        "intend", "intends", "agree", "agreed", "agrees", "invite", "invited", "invites",
+        "invitation", "propose", "proposed", "prepare", "prepares", "preparing", "preparation",
+        "set", "due", "going", "forward", "upcoming", "ahead", "before", "prior",
+        "next", "future", "possible", "potential", "likely", "ready", "willing", "seek",
+        "seeks", "try", "tries", "aim", "aims", "refuse", "refused", "declined", "if",
+        "whether", "unless", "look", "looks", "looking", "await", "awaits", "awaiting",
+    })
+
+
+@cache
+def negations() -> frozenset[str]:
+    """Negators: "did not meet", "never met", "no talks were held"."""
+    return frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+@cache
+def habitual_cues() -> frozenset[str]:
+    """Adverbs of a recurring, not a single, meeting: "the two leaders meet regularly"."""
+    return frozenset({"regularly", "often", "frequently", "repeatedly", "annually", "usually",
+                      "times", "every", "each"})
+
+
+@cache
+def background_cues() -> frozenset[str]:
+    """Adverbs that mark an earlier meeting: "the two leaders first met in 2013"."""
+    return frozenset({"first", "previously", "last", "once", "formerly"})
+
+
+@cache
+def office_heads() -> dict[str, int]:
+    """Office words with a rank: the higher rank wins when a title lists several.
+
+    "Member of the Political Bureau ... and Foreign Minister Wang Yi" -> "Foreign Minister".
+    """
+    return {
+        "president": 9, "president-elect": 8, "vice-president": 7, "premier": 9,
+        "chancellor": 9, "king": 9, "emir": 9, "amir": 9, "sultan": 9, "prince": 8,
+        "minister": 8, "secretary-general": 8, "secretary": 6, "chairman": 8,
+        "chairwoman": 8, "chairperson": 8, "chair": 6, "speaker": 8, "governor": 7,
+        "mayor": 7, "councillor": 7, "councilor": 7, "ambassador": 7, "envoy": 6,
+        "director-general": 7, "director": 5, "commissioner": 6, "head": 4, "leader": 3,
+        "vice": 2, "deputy": 2, "member": 1, "adviser": 4, "advisor": 4, "spokesperson": 4,
+        "spokesman": 4, "spokeswoman": 4, "senator": 5, "general": 5, "pm": 9, "fm": 8,
+        "eam": 8, "monarch": 9, "mp": 4,
+    }
+
+
+@cache
+def office_abbreviations() -> dict[str, str]:
+    """Short forms that wire services use for offices: "PM Modi", "EAM Jaishankar"."""
+    return {"pm": "Prime Minister", "fm": "Foreign Minister", "fms": "Foreign Minister",
+            "eam": "External Affairs Minister", "sg": "Secretary-General", "un sg":
+            "Secretary-General"}
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Capitalised words that belong to a title, not to a name (lower-cased).
+
+    "Foreign Minister of Belarus", "Chairman of the Standing Committee", "Governor of
+    Samarkand region".
+    """
+    return frozenset(set(office_heads()) | {
+        "prime", "foreign", "external", "affairs", "state", "first", "crown", "political",
+        "bureau", "central", "committee", "standing", "council", "national", "people's",
+        "people’s", "congress", "senate", "legislative", "chamber", "assembly", "parliament",
+        "party", "general", "executive", "federal", "supreme", "defence", "defense",
+        "interior", "finance", "economy", "trade", "commerce", "security", "foreign-affairs",
+        "acting", "interim", "former", "incumbent", "newly", "appointed", "elected",
+        "his", "her", "majesty", "highness", "excellency", "royal", "region", "province",
+        "city", "republic", "kingdom", "emirate", "federation", "organization",
+        "organisation", "cooperation", "heads", "government", "governments", "ministry",
+        "affairs", "relations", "international", "development", "cabinet", "union",
+        "commission", "european", "african", "arab", "league", "secretariat", "office",
+        "senior", "special", "representative", "top", "legislator", "diplomat",
+        "legislature", "military", "armed", "forces", "navy", "army", "chief", "staff",
+        "presidential", "administration", "chairman's", "counterpart", "cpc", "npc",
+        "cppcc", "politburo", "s", "emeritus", "honorary", "co-chair",
+    })
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    """Honorifics dropped from names: "Dr. Subrahmanyam Jaishankar", "H.E. Mr."."""
+    return frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
+                      "h.e.", "he", "sir", "madam", "madame", "sheikh", "shaikh", "lord",
+                      "mx", "mx.", "excellency"})
+
+
+@cache
+def headline_verbs() -> frozenset[str]:
+    """Capitalised verbs of headlines that are not names: "Wang Yi Meets with ..."."""
+    return frozenset({"meets", "meet", "meeting", "holds", "hold", "held", "talks", "says",
+                      "said", "urges", "calls", "hails", "receives", "received", "chairs",
+                      "pays", "visits", "visit", "congratulates", "speaks", "discuss",
+                      "discusses", "sign", "signs", "attends", "and", "with", "for", "on",
+                      "in", "to", "of", "at", "the", "a", "an", "during", "when", "while",
+                      "after", "before", "as", "by", "from", "also", "his", "her", "their",
+                      "its", "our", "this", "that", "these", "those", "noting", "congratulating",
+                      "thanking", "welcoming", "stressing", "addressing", "following",
+                      "regarding", "telephone", "phone", "video", "president", "presidents",
+                      "over", "via", "between", "among", "amid", "it", "he", "she", "they",
+                      "we", "i", "you", "facing", "according", "under", "both", "all",
+                      "trilateral", "bilateral", "joint", "leaders", "seventy", "good",
+                      "under", "relevant", "however", "following", "recently", "since"})
+
+
+@cache
+def group_role_nouns() -> dict[str, str]:
+    """Plural nouns for several office-holders, with the singular office.
+
+    "the Presidents of Kyrgyzstan, Azerbaijan, Uzbekistan and Russia", "Chinese, Belarusian
+    FMs", "the foreign ministers of China, Russia, and Mongolia".
+    """
+    return {
+        "presidents": "President", "leaders": "", "heads": "", "premiers": "Premier",
+        "ministers": "Minister", "fms": "Foreign Minister", "counterparts": "",
+        "prime ministers": "Prime Minister", "foreign ministers": "Foreign Minister",
+        "speakers": "Speaker", "chairmen": "Chairman", "kings": "King",
+        "top diplomats": "Foreign Minister", "diplomats": "",
+    }
+
+
+@cache
+def pair_references() -> frozenset[str]:
+    """Nouns that, after "the two"/"both"/"the three", name the sides of the current meeting.
+
+    "the two leaders held fruitful talks in Xi'an last May", "the two heads of state".
+    """
+    return frozenset({"leaders", "presidents", "heads", "sides", "men", "ministers",
+                      "countries", "statesmen", "counterparts", "parties", "delegations",
+                      "premiers", "diplomats", "officials", "nations"})
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that introduce a speaker's words ("X said", "noted", "stressed")."""
+    return frozenset({
+        "say", "says", "said", "saying", "note", "noted", "notes", "noting", "stress",
+        "stressed", "stresses", "add", "added", "adding", "point", "pointed", "urge", "urged",
+        "urges", "call", "called", "emphasize", "emphasized", "emphasise", "emphasised",
+        "tell", "told", "state", "stated", "remark", "remarked", "express", "expressed",
+        "hope", "hoped", "underline", "underlined", "believe", "believes", "recall",
+        "recalled", "recalling", "thank", "thanked", "made", "make", "welcomed",
+    })

@@ -1,0 +1,478 @@
+"""People in an article: names, the offices and states their titles give, and coreference.
+
+A name is found from the NER, from a title before it ("Kyrgyz President Sadyr Japarov",
+"Governor of Samarkand region Erkinjon Turdimov") or an office after it ("Ilham Aliyev,
+President of Azerbaijan"). Each person is registered once per article under the fullest
+form of the name; later "Xi", "President Mirziyoyev" or "Narbayeva" resolve to the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import fold, load_gazetteer
+from .countries import Party, city, is_domestic_body, party
+from .dates import MONTHS, WEEKDAYS
+from .patterns import (
+    headline_verbs, honorifics, office_abbreviations, office_heads, title_words,
+)
+
+_PARTICLES = frozenset({"bin", "al", "al-", "da", "de", "del", "van", "von", "ul", "el", "ibn",
+                        "bint", "le", "la", "dos", "das", "di"})
+# Legislatures and parties stand for their state in a title.
+_DOMESTIC_STATE = {"Q19211": "China", "Q17427": "China", "Q1583318": "Uzbekistan"}
+COUNTERPART = "counterpart"
+
+
+@dataclass
+class Person:
+    """A person of the article, under the fullest name it gives."""
+
+    name: str
+    party: Party | None = None
+    roles: list[tuple[int, int, str]] = field(default_factory=list)  # (rank, -order, role)
+    qid: str | None = None
+    mentions: int = 0
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(fold(w) for w in self.name.split())
+
+    @property
+    def role(self) -> str | None:
+        """The highest-ranked office the article gives this person."""
+        return max(self.roles)[2] if self.roles else None
+
+    def add_role(self, role: str | None, order: int) -> None:
+        if role and role != COUNTERPART:
+            self.roles.append((role_rank(role), -order, role))
+
+
+def role_rank(role: str) -> int:
+    words = re.findall(r"[a-z][a-z-]*", role.lower())
+    ranks = [office_heads().get(w, 0) for w in words]
+    return max(ranks, default=0)
+
+
+def is_office_word(token: Token | str) -> bool:
+    text = token if isinstance(token, str) else token.text
+    return text.lower().strip(".") in office_heads()
+
+
+def _is_party_word(text: str) -> bool:
+    return party(text) is not None
+
+
+def is_name_token(token: Token) -> bool:
+    """A token that can be part of a person's name (not a title, month, place or verb)."""
+    text = token.text
+    low = text.lower()
+    if low in _PARTICLES:
+        return True
+    if not text[:1].isupper() or not re.fullmatch(r"[\w’'.-]+", text) or text.isdigit():
+        return False
+    if low in title_words() or low.rstrip(".") in honorifics() or low in headline_verbs():
+        return False
+    if low in MONTHS or low in WEEKDAYS or _is_party_word(text):
+        return False
+    if text.isupper() and len(text) > 1 and not token.ent_type_ == "PERSON":
+        return False  # acronyms: SCO, NPC, CPC
+    return True
+
+
+def clean_name(tokens: list[Token]) -> str:
+    """The name without honorifics or a trailing possessive."""
+    words = [t.text for t in tokens if t.text.lower() not in honorifics()
+             and t.text.lower().rstrip(".") not in honorifics()]
+    name = " ".join(words)
+    return re.sub(r"[’']s$", "", name).strip()
+
+
+@dataclass
+class Title:
+    """What a title says about its holder: the state or body, and the office."""
+
+    party: Party | None
+    role: str | None
+
+
+def _title_text(tokens: list[Token]) -> str:
+    text = ""
+    for t in tokens:
+        text += t.text + t.whitespace_
+    return " ".join(text.split())
+
+
+def read_title(tokens: list[Token]) -> Title:
+    """Party and office from title tokens, e.g. "Member of the Political Bureau of the CPC
+    Central Committee and Foreign Minister" -> (China, "Foreign Minister"); "UN
+    Secretary-General" -> (United Nations, "Secretary-General"); "chairperson of the Senate
+    of Uzbekistan" -> (Uzbekistan, "Chairperson of the Senate")."""
+    # Split coordinated titles and keep the highest office.
+    segments: list[list[Token]] = [[]]
+    depth = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        if t.lower_ in ("and", "&") and depth == 0:
+            segments.append([])
+        else:
+            segments[-1].append(t)
+    segments = [s for s in segments if s]
+    if not segments:
+        return Title(None, None)
+    ranked = [(role_rank(_title_text(s)), i) for i, s in enumerate(segments)]
+    best = segments[max(ranked)[1]]  # ties go to the office nearest the name
+    found_party: Party | None = None
+    for seg in (best, *segments):
+        found_party = _party_in(seg)
+        if found_party:
+            break
+    role = _role_from(best)
+    return Title(found_party, role)
+
+
+def _party_in(tokens: list[Token]) -> Party | None:
+    text = _title_text(tokens)
+    # Longest match first: "United Nations" before "Nations".
+    words = [t.text for t in tokens]
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            chunk = " ".join(words[i:i + size])
+            chunk = re.sub(r"\s*[’']s$", "", chunk)
+            found = party(chunk)
+            if found:
+                return found
+            if is_domestic_body(chunk):
+                entry = load_gazetteer().lookup(chunk, "organization")
+                state = _DOMESTIC_STATE.get(entry.qid) if entry else None
+                if state:
+                    return party(state)
+    del text
+    return None
+
+
+def _role_from(tokens: list[Token]) -> str | None:
+    """The office as stated, without the state: "Kyrgyz President" -> "President";
+    "Chairman of the Standing Committee of China's National People's Congress (NPC)" ->
+    "Chairman of the Standing Committee of the National People's Congress"."""
+    if any(t.lower_ == COUNTERPART for t in tokens):
+        return COUNTERPART
+    text = ""
+    depth = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            low = t.lower_
+            if low in ("his", "her", "their", "newly", "appointed", "new", "current",
+                       "incumbent") or (low.rstrip(".") in honorifics()
+                                        and low not in office_heads()):
+                continue
+            text += t.text_with_ws
+            continue
+        text = text.rstrip() + " "
+    text = " ".join(text.split())
+    # Drop the state at the edges: "Kyrgyz President", "President of Azerbaijan".
+    for _ in range(3):
+        before = text
+        m = re.match(r"^(.+)\s+(?:of|to)\s+(?:the\s+)?([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,3})$",
+                     text)
+        if m and party(m.group(2)) is not None:
+            text = m.group(1)
+        m = re.match(r"^(?:the\s+)?(\S+(?:\s\S+)?)\s+(.*)$", text)
+        if m and party(m.group(1)) and m.group(2):
+            text = m.group(2)
+        else:
+            m = re.match(r"^(?:the\s+)?(\S+)\s+(.*)$", text)
+            if m and party(m.group(1)):
+                text = m.group(2)
+        if text == before:
+            break
+    text = re.sub(r"\b([A-Z][\w-]*)[’']s\s+",
+                  lambda mm: "the " if party(mm.group(1)) else mm.group(0), text)
+    text = re.sub(r"^(?:the|a|an|also a|also the|also)\s+", "", text, flags=re.I).strip(" ,")
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    abbr = office_abbreviations().get(text.lower())
+    if abbr:
+        return abbr
+    if not text or role_rank(text) == 0 and not re.search(r"legislator|diplomat|chief", text):
+        return None
+    return text[0].upper() + text[1:]
+
+
+_LEFT_FILLERS = frozenset({"of", "the", "and", "’s", "'s", "-", "(", ")", "for", "to", "on",
+                           "his", "her", "in"})
+
+
+def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
+    """The title tokens right before the name starting at ``start``."""
+    i = start - 1
+    out: list[Token] = []
+    while i >= 0 and len(out) < limit:
+        t = doc[i]
+        low = t.lower_
+        if t.is_sent_end and i != start - 1:
+            break
+        if "\n" in t.text or t.is_space:
+            break
+        if t.pos_ in ("VERB", "AUX") and low not in title_words() and not is_office_word(t):
+            break
+        if t.ent_type_ == "PERSON" and is_name_token(t):
+            break
+        if low in _LEFT_FILLERS or low.rstrip(".") in honorifics() or low in title_words() \
+                or _is_party_word(t.text) or is_domestic_body(t.text) \
+                or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")
+                    and low not in headline_verbs()):
+            out.append(t)
+            i -= 1
+            continue
+        break
+    out.reverse()
+    if out and out[-1].lower_ in ("and", "of", "the", "(", "for", "to", "on", "in", "-"):
+        return []  # "Narbayeva, chairperson of the Senate and Nurdinjon Ismoilov": no title
+    # Trim leading function words and anything before the last sentence-level comma.
+    while out and out[0].lower_ in ("of", "the", "and", "’s", "'s", "-", ")", "for", "to",
+                                    "on", "in"):
+        out.pop(0)
+    if not any(is_office_word(t) or t.lower_ == COUNTERPART or _is_party_word(t.text)
+               for t in out):
+        return []
+    return out
+
+
+def right_apposition(doc: Doc, end: int, limit: int = 22) -> list[Token]:
+    """Office tokens in an apposition after the name: ", President of Azerbaijan,"."""
+    if end >= len(doc) or doc[end].text != ",":
+        return []
+    i = end + 1
+    out: list[Token] = []
+    depth = 0
+    while i < len(doc) and len(out) < limit:
+        t = doc[i]
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (t.text in (",", ".", ";", ":", "—", "–") or t.is_space
+                             or t.lower_ in ("who", "which", "said", "says")):
+            break
+        elif depth == 0 and t.lower_ in ("and", "as") and i + 1 < len(doc) and (
+                is_name_token(doc[i + 1]) or doc[i + 1].pos_ == "VERB"):
+            break
+        elif depth == 0 and t.pos_ == "VERB" and t.lower_ not in ("appointed", "elected"):
+            break
+        out.append(t)
+        i += 1
+    first_words = [t for t in out[:4] if t.lower_ not in ("the", "newly", "appointed", "new")]
+    if not first_words or not any(is_office_word(t) for t in first_words[:3]):
+        return []
+    return out
+
+
+@dataclass
+class NameSpan:
+    start: int
+    end: int
+    name: str
+    title: Title
+    qid: str | None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and not is_name_token(doc[start]):
+        start += 1
+    while end > start and (not is_name_token(doc[end - 1]) or doc[end - 1].lower_ in _PARTICLES):
+        end -= 1
+    return start, end
+
+
+def _extend_name(doc: Doc, start: int, end: int) -> int:
+    """Extend a name to the right over name tokens ("Tanzila" + "Narbayeva")."""
+    while end < len(doc) and end - start < 5 and is_name_token(doc[end]) \
+            and not doc[end - 1].whitespace_ == "" and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    return end
+
+
+def find_names(doc: Doc) -> list[NameSpan]:
+    """Every explicit person name in the document, with the title around it."""
+    spans: dict[tuple[int, int], str | None] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            s, e = _trim(doc, ent.start, ent.end)
+            if e > s:
+                spans[(s, e)] = ent.ent_id_ or None
+    for t in doc:
+        # A name right after an office: "President Sadyr Japarov", "Governor of Samarkand
+        # region Erkinjon Turdimov", "Foreign Minister Dr. Subrahmanyam Jaishankar".
+        if is_office_word(t) and (t.text[:1].isupper() or t.lower_ in ("pm", "fm", "eam")):
+            j = t.i + 1
+            while j < len(doc) and j - t.i < 9 and not is_name_token(doc[j]) and (
+                    doc[j].lower_ in ("of", "the", "and", "region", "province", "(", ")")
+                    or doc[j].lower_.rstrip(".") in honorifics()
+                    or doc[j].lower_ in title_words() or _is_party_word(doc[j].text)
+                    or is_domestic_body(doc[j].text)):
+                if doc[j].is_space or doc[j].text in (",", "."):
+                    break
+                j += 1
+            if j < len(doc) and is_name_token(doc[j]) and doc[j].pos_ == "PROPN":
+                e = _extend_name(doc, j, j + 1)
+                if not any(s <= j < ee for s, ee in spans):
+                    spans[(j, e)] = None
+        # A name before an apposition: "Tanzila Narbayeva, chairperson of the Senate".
+        if t.text == "," and t.i >= 1 and right_apposition(doc, t.i):
+            e = t.i
+            s = e
+            while s > 0 and e - s < 4 and is_name_token(doc[s - 1]) and doc[s - 1].pos_ == "PROPN":
+                s -= 1
+            if e > s and not any(a < e and s < b for a, b in spans) and city(doc[s:e].text) is None:
+                spans[(s, e)] = None
+    for line_start in _line_starts(doc):
+        # Transcript speaker lines: "Vladimir Putin: Mr President, friends, ..."
+        e = line_start
+        while e < len(doc) and is_name_token(doc[e]) and e - line_start < 4:
+            e += 1
+        if e > line_start and e < len(doc) and doc[e].text == ":" and \
+                not any(a < e and line_start < b for a, b in spans):
+            spans[(line_start, e)] = None
+    names = []
+    for (s, e), qid in sorted(spans.items()):
+        text = clean_name(list(doc[s:e]))
+        if not text or party(text) or city(text) or len(text) < 2:
+            continue
+        title = read_title(left_title(doc, s))
+        appos = right_apposition(doc, e)
+        if appos:
+            t2 = read_title(appos)
+            title = Title(title.party or t2.party, t2.role if t2.role and (
+                not title.role or role_rank(t2.role) > role_rank(title.role)) else title.role)
+        names.append(NameSpan(s, e, text, title, qid))
+    return names
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    starts = [0] if len(doc) else []
+    for t in doc[:-1]:
+        if "\n" in t.whitespace_ or ("\n" in t.text and t.is_space):
+            j = t.i + 1
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            if j < len(doc):
+                starts.append(j)
+    return starts
+
+
+class Registry:
+    """The people of one article, keyed by the fullest form of their name."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.by_token: dict[int, Person] = {}  # token index -> person mentioned there
+        self.title_at: dict[int, Title] = {}  # name start -> title read there
+        self.span_of: dict[int, tuple[int, int]] = {}  # token -> (name start, name end)
+
+    def find(self, name: str) -> Person | None:
+        """The person ``name`` (full or partial, e.g. "Xi", "President Xi") refers to."""
+        words = tuple(fold(w) for w in name.split())
+        if not words:
+            return None
+        exact = [p for p in self.people if p.words == words]
+        if exact:
+            return exact[0]
+        partial = [p for p in self.people if _contains(p.words, words)]
+        if len(partial) == 1:
+            return partial[0]
+        if partial:
+            return max(partial, key=lambda p: p.mentions)
+        return None
+
+    def add(self, name: str, title: Title, qid: str | None, order: int) -> Person:
+        person = self.find(name)
+        words = tuple(fold(w) for w in name.split())
+        if person is None:
+            person = Person(name, qid=qid)
+            self.people.append(person)
+        elif len(words) > len(person.words):
+            person.name = name
+        if qid and not person.qid:
+            person.qid = qid
+        if title.party and (person.party is None or title.party.kind == "country"
+                            and person.party.kind != "country"):
+            person.party = title.party
+        person.add_role(title.role, order)
+        return person
+
+    def with_party(self, label: str, role: str | None = None) -> list[Person]:
+        """People representing ``label``; those holding ``role`` first if given."""
+        found = [p for p in self.people if p.party and p.party.label == label]
+        if role and len(found) > 1:
+            fit = [p for p in found if p.role and _role_fits(p.role, role)]
+            if fit:
+                return fit
+        return found
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return any(full[i:i + n] == part for i in range(len(full) - n + 1))
+
+
+def _role_fits(have: str, want: str) -> bool:
+    a, b = fold(have), fold(want)
+    return b in a or a in b or (b.split()[-1:] == a.split()[-1:])
+
+
+def build_registry(doc: Doc) -> Registry:
+    """Register every named person, then mark each later mention (full or short)."""
+    registry = Registry()
+    names = find_names(doc)
+    # Longest names first so that "Zhao" joins "Zhao Leji".
+    for n in sorted(names, key=lambda n: (-len(n.name.split()), n.start)):
+        gaz = load_gazetteer().lookup(n.name, "person")
+        qid = n.qid or (gaz.qid if gaz else None)
+        if gaz and len(gaz.label.split()) > len(n.name.split()) and registry.find(n.name) is None:
+            # "President Xi" alone in an article: the gazetteer knows the full name.
+            registry.add(_ascii_like(gaz.label, n.name), n.title, gaz.qid, n.start)
+            continue
+        registry.add(n.name, n.title, qid, n.start)
+    for n in names:
+        person = registry.find(n.name)
+        if person is None:
+            continue
+        person.mentions += 1
+        registry.title_at[n.start] = n.title
+        for i in range(n.start, n.end):
+            registry.by_token[i] = person
+            registry.span_of[i] = (n.start, n.end)
+    # Short mentions the NER missed: "Narbayeva" tagged as a place, "Xi" at a line start.
+    for t in doc:
+        if t.i in registry.by_token or not is_name_token(t):
+            continue
+        person = registry.find(t.text)
+        if person and (t.i + 1 >= len(doc) or not is_name_token(doc[t.i + 1])
+                       or registry.find(t.text + " " + doc[t.i + 1].text) is person):
+            e = t.i + 1
+            if e < len(doc) and registry.find(t.text + " " + doc[e].text) is person:
+                e += 1
+            person.mentions += 1
+            for i in range(t.i, e):
+                registry.by_token[i] = person
+                registry.span_of[i] = (t.i, e)
+    return registry
+
+
+def _ascii_like(label: str, seen: str) -> str:
+    del seen
+    return label
+
+
+def span_text(span: Span | list[Token]) -> str:
+    return _title_text(list(span))

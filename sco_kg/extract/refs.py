@@ -1,0 +1,247 @@
+"""Who a phrase in a sentence points at: a named person, a pronoun, "the two leaders",
+"the Presidents of Kyrgyzstan, Azerbaijan, Uzbekistan and Russia", "Chinese, Belarusian FMs",
+"the Uzbek leader", "his Chinese counterpart Wang Yi".
+
+``read_refs`` reads a coordinated list of such phrases from a token on; the meeting rules
+then turn each reference into participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .countries import Party, party
+from .patterns import (
+    group_role_nouns, honorifics, office_abbreviations, pair_references, title_words,
+)
+from .people import COUNTERPART, Person, Registry, is_office_word, read_title, role_rank
+
+_PRONOUNS = {"he": "sg", "him": "sg", "his": "sg", "she": "sg", "her": "sg", "they": "pl",
+             "them": "pl", "their": "pl"}
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+_SKIP = frozenset({"with", "up", "the", "his", "her", "its", "their", "also", "separately",
+                   "respectively", "jointly", "together", "a", "an", "fellow", "visiting",
+                   "dr.", "dr", "mr.", "mr", "h.e.", "president-elect"})
+
+
+@dataclass
+class Ref:
+    """One side named in the text."""
+
+    kind: str  # "person", "slot", "pair", "pronoun"
+    start: int
+    end: int
+    person: Person | None = None
+    party: Party | None = None
+    role: str | None = None
+    n: int | None = None  # "the two leaders" -> 2
+    counterpart: bool = False  # "his Turkish counterpart Recep Tayyip Erdogan"
+
+
+def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
+    """The reference(s) starting at token ``i`` (a group yields one ref per state)."""
+    if i >= limit:
+        return []
+    t = doc[i]
+    low = t.lower_
+    if i in registry.by_token:
+        start, end = registry.span_of[i]
+        person = registry.by_token[i]
+        title = registry.title_at.get(start)
+        # a title before the name belongs to the reference too
+        return [Ref("person", i, end, person=person,
+                    role=title.role if title and title.role != COUNTERPART else None,
+                    party=title.party if title else None,
+                    counterpart=bool(title and title.role == COUNTERPART))]
+    if low in _PRONOUNS:
+        nxt = doc[i + 1] if i + 1 < limit else None
+        if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in (
+                "counterpart", "counterparts") and not (
+                i + 2 < limit and (i + 2) in registry.by_token):
+            return [Ref("pair" if low == "their" else "pronoun", i, i + 2, counterpart=True)]
+        if low in ("his", "her", "their") and nxt is not None and (
+                nxt.text[:1].isupper() or nxt.lower_ in title_words()):
+            return []  # "his Turkish counterpart Recep Tayyip Erdogan": a determiner
+        return [Ref("pronoun", i, i + 1, n=2 if _PRONOUNS[low] == "pl" else 1,
+                    role=low)]
+    # "the two leaders", "both sides", "the three foreign ministers"
+    j = i + (1 if low == "the" else 0)
+    if j < limit and doc[j].lower_ in _NUMBERS:
+        k = j + 1
+        while k < limit and k - j <= 3 and doc[k].lower_ not in pair_references():
+            if doc[k].pos_ not in ("ADJ", "NOUN", "PROPN"):
+                break
+            k += 1
+        if k < limit and doc[k].lower_ in pair_references():
+            end = k + 1
+            if doc[k].lower_ == "heads" and end + 2 < len(doc) and doc[end].lower_ == "of":
+                end += 2  # heads of state
+            return [Ref("pair", i, end, n=_NUMBERS[doc[j].lower_])]
+    group = _read_group(doc, i, limit)
+    if group:
+        return group
+    return []
+
+
+def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
+    """Offices named by state: "the Presidents of A, B and C", "the Kyrgyz president",
+    "Chinese, Belarusian FMs", "the Secretary-General of the United Nations"."""
+    j = i + (1 if doc[i].lower_ == "the" else 0)
+    # "the Presidents of Kyrgyzstan, Azerbaijan ..." / "the President of Belarus"
+    k = j
+    while k < limit and k - j < 3 and (is_office_word(doc[k]) or doc[k].lower_ in (
+            "foreign", "prime", "external", "affairs", "vice", "deputy")
+            or doc[k].lower_ in group_role_nouns()):
+        k += 1
+    if k > j and k + 1 < limit and doc[k].lower_ == "of":
+        role = _office(doc[j:k].text)
+        parties, end = _party_list(doc, k + 1, limit)
+        if parties:
+            return [Ref("slot", i, end, party=p, role=role) for p in parties]
+    # "the Kyrgyz president", "Chinese, Belarusian FMs", "the Uzbek side"
+    parties, end = _party_list(doc, j, limit, adjectives=True)
+    if parties and end < limit:
+        k = end
+        while k < limit and k - end < 3 and (doc[k].lower_ in ("foreign", "prime", "external",
+                                                                 "affairs", "vice", "deputy")):
+            k += 1
+        word = doc[k].lower_ if k < limit else ""
+        if word in ("side", "sides", "government", "delegation"):
+            return [Ref("slot", i, k + 1, party=p, role=None) for p in parties]
+        if k < limit and (is_office_word(doc[k]) or word in group_role_nouns()):
+            if doc[i].lower_ == "the" or len(parties) > 1 or word in group_role_nouns():
+                if k + 1 < limit and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper():
+                    return []  # a title before a name the registry missed
+                role = _office(doc[j if len(parties) == 1 else end:k + 1].text)
+                return [Ref("slot", i, k + 1, party=p, role=role) for p in parties]
+    return []
+
+
+def _office(text: str) -> str | None:
+    words = text.split()
+    words = [w for w in words if party(w) is None and w.lower() != "the"]
+    if not words:
+        return None
+    last = words[-1].lower()
+    if last in group_role_nouns():
+        singular = group_role_nouns()[last]
+        words = words[:-1] + ([singular] if singular else [])
+        if not words:
+            return None
+    text = " ".join(words)
+    abbr = office_abbreviations().get(text.lower())
+    if abbr:
+        return abbr
+    if role_rank(text) == 0:
+        return None
+    if text.lower() == "leader":
+        return None
+    return text[0].upper() + text[1:]
+
+
+def _party_list(doc: Doc, i: int, limit: int, adjectives: bool = False) -> tuple[list[Party], int]:
+    """States in a list from token ``i``: "Kyrgyzstan, Azerbaijan, Uzbekistan and Russia"."""
+    parties: list[Party] = []
+    k = i
+    while k < limit:
+        if doc[k].lower_ == "the":
+            k += 1
+            continue
+        found = None
+        for size in (3, 2, 1):
+            if k + size <= limit:
+                p = party(doc[k:k + size].text)
+                if p:
+                    found = (p, size)
+                    break
+        if not found:
+            break
+        parties.append(found[0])
+        k += found[1]
+        if k < limit and doc[k].text == "," and k + 1 < limit and doc[k + 1].lower_ == "and":
+            k += 2
+        elif k < limit and doc[k].text in (",", "and", "&") and k + 1 < limit:
+            k += 1
+        else:
+            break
+    while k > i and doc[k - 1].text in (",", "and", "&"):
+        k -= 1
+    if not adjectives:
+        return parties, k
+    return parties, k
+
+
+def read_refs(doc: Doc, i: int, registry: Registry, limit: int) -> tuple[list[Ref], int]:
+    """A coordinated list of references from token ``i``: "X, Y and Z", "X as well as
+    with Y", skipping "with", "his", titles already covered by the registry."""
+    refs: list[Ref] = []
+    k = i
+    closed = False  # after "and" the next item is the last
+    while k < limit:
+        while k < limit and (doc[k].lower_ in _SKIP and k not in registry.by_token
+                             and not _starts_ref(doc, k, registry, limit)):
+            k += 1
+        found = read_ref(doc, k, registry, limit) if k < limit else []
+        if not found:
+            # a title before a name: "Kyrgyz President Sadyr Japarov", "UN Secretary-General"
+            j = k
+            while j < limit and j - k < 12 and j not in registry.by_token and (
+                    doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-")
+                    or is_office_word(doc[j]) or doc[j].lower_ in title_words()
+                    or doc[j].lower_.rstrip(".") in honorifics()) \
+                    and doc[j].text not in (",", "."):
+                j += 1
+            if j < limit and j > k and j in registry.by_token:
+                found = read_ref(doc, j, registry, limit)
+                if found:
+                    title = read_title(list(doc[k:j]))
+                    ref = found[0]
+                    ref.start = k
+                    if title.role == COUNTERPART:
+                        ref.counterpart = True
+                    elif title.role:
+                        ref.role = title.role
+                    ref.party = title.party or ref.party
+        if not found:
+            break
+        refs.extend(found)
+        k = found[-1].end
+        # a trailing apposition: "Ilham Aliyev, President of Azerbaijan,"
+        if k < limit and doc[k].text == "," and k + 1 < limit and is_office_word(doc[k + 1]):
+            j = k + 1
+            while j < limit and doc[j].text not in (",", ".", ";") and not doc[j].is_space:
+                j += 1
+            k = j
+        if closed:
+            break
+        if k + 2 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):
+            k += 2
+            closed = True
+        elif k + 1 < limit and doc[k].lower_ in ("and", "&"):
+            k += 1
+            closed = True
+        elif k + 1 < limit and doc[k].text == "," and _starts_ref(doc, k + 1, registry, limit) \
+                and not _followed_by_verb(doc, k + 1, registry, limit):
+            k += 1
+        elif k + 2 < limit and doc[k].lower_ == "as" and doc[k + 1].lower_ == "well" \
+                and doc[k + 2].lower_ == "as":
+            k += 3
+            closed = True
+        else:
+            break
+    return refs, (refs[-1].end if refs else i)
+
+
+def _starts_ref(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
+    return bool(read_ref(doc, k, registry, limit))
+
+
+def _followed_by_verb(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
+    """ "..., Zhao pointed out": the item after the comma is a clause's subject."""
+    found = read_ref(doc, k, registry, limit)
+    if not found:
+        return False
+    end = found[-1].end
+    return end < limit and doc[end].pos_ in ("VERB", "AUX")

@@ -1,0 +1,106 @@
+"""The article as the extractor reads it: plain spaces, lines, headline and dateline.
+
+spaCy runs on a copy of ``Article.text`` where each Unicode space (NBSP, en space, ...) is
+replaced by a plain space one for one, so every offset stays valid in the stored text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import parse_month_day
+
+_UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]")
+
+_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+              r"(?:,?\s+\d{4})?")
+_DATELINES = (
+    # Xinhua, AP, Indian wires: "ASTANA, July 3 (Xinhua) —", "New Delhi, Jul 4 (PTI)"
+    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}?),\s+(?P<date>" + _MONTH_DAY + r")\s*"
+               r"\((?P<outlet>[A-Za-z][\w .&-]{0,30})\)\s*(?:[—–-]+|:)?\s*"),
+    # MFA: "July 4 (MFA) —"
+    re.compile(r"(?P<date>" + _MONTH_DAY + r")\s*\((?P<outlet>[A-Za-z][\w .&-]{0,30})\)\s*"
+               r"(?:[—–-]+|:)\s*"),
+    # TASS: "MOSCOW, July 4. /TASS/."
+    re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>" + _MONTH_DAY + r")\.?\s*"
+               r"/(?P<outlet>[A-Za-z-]{2,20})/\.?\s*"),
+    # Kazinform, Anadolu: "ASTANA. KAZINFORM –", "ANKARA (AA) -"
+    re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:\.\s+|\s*\()(?P<outlet>KAZINFORM|AA|"
+               r"Kazinform|Anadolu|AKIpress|Trend|Interfax|RIA Novosti|BelTA|UzA|"
+               r"Dunya|Kabar|Khovar|Montsame|IRNA|APP|IANS|PTI|ANI)\)?\s*[—–-]+\s*"),
+)
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with every Unicode space replaced by " " (same length, same offsets)."""
+    return _UNICODE_SPACES.sub(" ", text)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    month_day: tuple[int, int] | None
+    outlet: str | None
+    start: int
+    end: int  # offset of the first character after the dateline
+
+
+def find_dateline(text: str, *, limit: int = 3) -> Dateline | None:
+    """The dateline at the start of one of the first ``limit`` non-empty lines, if any."""
+    pos = 0
+    seen = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.lstrip()
+        start = pos + len(line) - len(stripped)
+        pos += len(line)
+        if not stripped.strip():
+            continue
+        seen += 1
+        for pattern in _DATELINES:
+            m = pattern.match(stripped)
+            if m and len(stripped) > m.end() + 10:
+                g = m.groupdict()
+                place = g.get("place")
+                return Dateline(
+                    place=" ".join(place.split()) if place else None,
+                    month_day=parse_month_day(g["date"]) if g.get("date") else None,
+                    outlet=g.get("outlet"),
+                    start=start,
+                    end=start + m.end(),
+                )
+        if seen >= limit:
+            break
+    return None
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line, without its surrounding spaces."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        a, b = m.span()
+        seg = m.group()
+        a += len(seg) - len(seg.lstrip())
+        b -= len(seg) - len(seg.rstrip())
+        if b > a:
+            spans.append((a, b))
+    return spans
+
+
+def is_heading(line: str) -> bool:
+    """A headline, photo-less caption header or transcript header: one line, no full stop.
+
+    "Wang Yi Meets with Mongolian Foreign Minister Battsetseg Batmunkh", "Meeting with
+    President of Kyrgyzstan Sadyr Japarov".
+    """
+    line = line.strip()
+    return bool(line) and len(line) < 200 and line[-1] not in ".!?:;\"”’)," and "\n" not in line
+
+
+_CAPTION = re.compile(r"\((?:Xinhua|Photo|AP|AFP|Reuters|TASS|Sputnik|AA|PTI|ANI|IANS|"
+                      r"[A-Z][\w .]*)/[^)]{2,60}\)\s*$|^\s*(?:Photo|Caption)\s*:", re.I)
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption: "... in Astana, Kazakhstan, July 3, 2024. (Xinhua/Ju Peng)"."""
+    return bool(_CAPTION.search(sentence))
