@@ -218,11 +218,9 @@ def test_a_query_past_its_timeout_gets_503_and_its_worker_is_stopped(endpoint_st
 
 def test_the_server_timeout_caps_the_request_timeout(endpoint_start):  # noqa: ANN001
     server = endpoint_start(quads=quads(300), timeout=1)
-    started = time.monotonic()
     r = httpx.get(server.url + "/sparql", params={"query": ENDLESS, "timeout": "600"}, timeout=60)
     assert r.status_code == 503
-    assert problem(r)["timeout"] == 1
-    assert time.monotonic() - started < 30  # not a measurement: the 600 s asked for was not granted
+    assert problem(r)["timeout"] == 1  # the 600 s asked for was not granted
 
 
 def test_a_long_query_does_not_hold_up_a_short_one(endpoint_start):  # noqa: ANN001
