@@ -68,8 +68,21 @@ def write_vocabulary(store: GraphStore) -> None:
     for graph, folder in ((ONTOLOGY_GRAPH, ONTOLOGY_DIR), (SHAPES_GRAPH, SHAPES_DIR)):
         quads: list[ox.Quad] = []
         for path in sorted(folder.glob("*.ttl")):
-            quads.extend(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+            quads.extend(_stable_blank_nodes(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE), path.stem))
         store.replace_graph(graph, quads)
+
+
+def _stable_blank_nodes(quads, prefix: str) -> list[ox.Quad]:
+    """Name blank nodes by order of appearance: the parser's random ids would make two
+    builds of the same input differ."""
+    names: dict[str, ox.BlankNode] = {}
+
+    def stable(term):
+        if isinstance(term, ox.BlankNode):
+            return names.setdefault(term.value, ox.BlankNode(f"{prefix}{len(names)}"))
+        return term
+
+    return [ox.Quad(stable(q.subject), q.predicate, stable(q.object), q.graph_name) for q in quads]
 
 
 def write_facts(store: GraphStore, facts: Sequence[ArticleFacts], progress: Progress = no_progress) -> BuildReport:
