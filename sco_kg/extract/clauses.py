@@ -85,11 +85,15 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
                                                "ccomp", "appos"):
             return False
         head = cur.head
-        if head.lower_ in _MODAL_HEADS:
-            return True
         if cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"):
+            # "invited him to talks", "prepare for the meeting"; but "During the visit, the
+            # two sides agreed ..." is a visit that happened
+            if cur.lower_ in ("to", "for", "towards", "toward") and head.lower_ in _MODAL_HEADS:
+                return True
             return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
                        for c in head.children)
+        if head.lower_ in _MODAL_HEADS:
+            return True
         cur = head
 
 

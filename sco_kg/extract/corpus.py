@@ -9,13 +9,19 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 
 from ..gazetteer import fold, load_gazetteer
-from ..model import Article, ArticleFacts, Entity, Meeting, Participant
+from ..model import (
+    Article, ArticleFacts, Endorsement, Entity, Evidence, Meeting, Participant, Partnership, Summit,
+)
 from .context import ArticleContext, build_context, explicit_year
 from .countries import party
 from .dates import parse_iso
 from .dedup import Report, cluster, unify
+from .endorsements import RawEndorsement, find_endorsements
 from .meetings import RawMeeting, ReadState, Side, find_meetings
+from .partnerships import CHANGE_RANK, RawPartnership, find_partnerships
+from .patterns import reporting_verbs
 from .people import Person, role_rank
+from .summits import RawSummit, find_summits
 from .pipeline import load_pipeline
 from .text import plain_spaces
 
@@ -26,7 +32,9 @@ class ArticleRead:
 
     ctx: ArticleContext
     meetings: list[RawMeeting] = field(default_factory=list)
-    facts: ArticleFacts | None = None
+    partnerships: list[tuple[RawPartnership, Evidence]] = field(default_factory=list)
+    endorsements: list[tuple[RawEndorsement, Evidence]] = field(default_factory=list)
+    summits: list[tuple[RawSummit, Evidence]] = field(default_factory=list)
 
 
 def infer_years(articles: list[Article], texts: list[str]) -> list[int | None]:
@@ -45,11 +53,64 @@ def infer_years(articles: list[Article], texts: list[str]) -> list[int | None]:
 
 
 def read_article(ctx: ArticleContext) -> ArticleRead:
+    """Every fact one article states, sentence by sentence, with what earlier sentences
+    established (who "he" is, which meeting "the two sides" belong to)."""
     read = ArticleRead(ctx)
     state = ReadState()
+    speaker: Person | None = None
+    plural: list[Person] = []
     for sent in ctx.sentences():
-        read.meetings.extend(find_meetings(ctx, sent, state))
+        speaker = _speaker(ctx, sent, state) or speaker
+        meetings = find_meetings(ctx, sent, state)
+        read.meetings.extend(meetings)
+        evidence = _evidence(ctx, sent)
+        pair = list(dict.fromkeys(s.party_label for s in state.current if s.party_label))
+        for p in find_partnerships(sent, ctx.ref, pair, state.last_date or ctx.event):
+            read.partnerships.append((p, evidence))
+        for e in find_endorsements(sent, ctx.registry, speaker, plural):
+            read.endorsements.append((e, evidence))
+        for sm in find_summits(sent, ctx.ref):
+            read.summits.append((sm, evidence))
+        plural = _plural_subject(ctx, sent) or plural
     return read
+
+
+def _evidence(ctx: ArticleContext, sent) -> Evidence:
+    text = ctx.article.text
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return Evidence(ctx.article.id, start, end, text[start:end])
+
+
+def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:
+    """Whom the sentence quotes: the subject of its "said" (a pronoun meaning the last
+    person talked about)."""
+    for tok in sent:
+        if tok.lower_ in reporting_verbs() and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ in ("nsubj",):
+                    if child.i in ctx.registry.by_token:
+                        return ctx.registry.by_token[child.i]
+                    if child.lower_ in ("he", "she"):
+                        return state.last_actor
+    return None
+
+
+def _plural_subject(ctx: ArticleContext, sent) -> list[Person]:
+    """ "Sergey Lavrov and Battsetseg Batmunkh spoke highly of ...": whom "they" means next."""
+    for child in sent.root.children:
+        if child.dep_ == "nsubj":
+            people = []
+            for tok in child.subtree:
+                person = ctx.registry.by_token.get(tok.i)
+                if person and person not in people:
+                    people.append(person)
+            if len(people) >= 2:
+                return people
+    return []
 
 
 def extract_corpus(articles: list[Article], nlp: Language | None = None) -> list[ArticleFacts]:
@@ -78,7 +139,108 @@ def extract_corpus(articles: list[Article], nlp: Language | None = None) -> list
                                                                   for e in rep.meeting.evidence]))
         facts.meetings.sort(key=lambda m: (m.evidence[0].start if m.evidence else 0))
         out.append(facts)
+    _partnerships(reads, out)
+    _endorsements(reads, out)
+    _summits(reads, out)
     return out
+
+
+def _entity(label: str) -> Entity:
+    p = party(label)
+    return p.entity() if p else Entity(label, "country")
+
+
+def _add_evidence(evidence: list[Evidence], e: Evidence) -> None:
+    if all((x.article_id, x.start) != (e.article_id, e.start) for x in evidence):
+        evidence.append(e)
+
+
+def _partnerships(reads: list[ArticleRead], out: list[ArticleFacts]) -> None:
+    """One partnership per pair of states and level; its change is the strongest any
+    article reports (established > upgraded > existing), with that report's date."""
+    best: dict[tuple, RawPartnership] = {}
+    for r in reads:
+        for p, _ in r.partnerships:
+            key = (frozenset(p.parties), p.level)
+            cur = best.get(key)
+            if cur is None or (CHANGE_RANK[p.change], _spec(p.when)) > (
+                    CHANGE_RANK[cur.change], _spec(cur.when)):
+                best[key] = p
+    for r, facts in zip(reads, out):
+        mine: dict[tuple, Partnership] = {}
+        for p, e in r.partnerships:
+            key = (frozenset(p.parties), p.level)
+            b = best[key]
+            fact = mine.get(key)
+            if fact is None:
+                fact = Partnership((_entity(b.parties[0]), _entity(b.parties[1])), b.level,
+                                   b.change, b.when.iso() if b.when else None)
+                mine[key] = fact
+                facts.partnerships.append(fact)
+            _add_evidence(fact.evidence, e)
+
+
+def _spec(w) -> int:
+    return 0 if w is None else (1 + (w.month is not None) + (w.day is not None))
+
+
+def _endorsements(reads: list[ArticleRead], out: list[ArticleFacts]) -> None:
+    for r, facts in zip(reads, out):
+        mine: dict[tuple, Endorsement] = {}
+        for e, ev in r.endorsements:
+            key = (e.party, e.initiative.name)
+            fact = mine.get(key)
+            if fact is None:
+                speaker = Entity(e.speaker.name, "person", e.speaker.qid) if e.speaker else None
+                fact = Endorsement(_entity(e.party), Entity(e.initiative.name, "initiative"),
+                                   speaker)
+                mine[key] = fact
+                facts.endorsements.append(fact)
+            _add_evidence(fact.evidence, ev)
+
+
+def _summits(reads: list[ArticleRead], out: list[ArticleFacts]) -> None:
+    """One summit per organisation and place (or per name when there is no organisation);
+    a mention without a place joins the organisation's only summit. Its name is the fullest
+    stated, preferring one with an ordinal."""
+    mentions = [(i, s, e) for i, r in enumerate(reads) for s, e in r.summits]
+    clusters: list[list[tuple[int, RawSummit, Evidence]]] = []
+
+    def key(s: RawSummit) -> tuple:
+        if s.organization:
+            return ("org", s.organization.label, s.location.label if s.location else None)
+        return ("name", fold(s.name), s.location.label if s.location else None)
+
+    by_key: dict[tuple, list] = {}
+    for m in sorted(mentions, key=lambda m: m[1].location is None):
+        k = key(m[1])
+        if k[2] is None and k[0] == "org":
+            fits = [c for kk, c in by_key.items() if kk[0] == "org" and kk[1] == k[1]]
+            if len(fits) == 1:
+                fits[0].append(m)
+                continue
+        if k[0] == "name":
+            fits = [c for kk, c in by_key.items() if kk[1] == k[1]]
+            if fits:
+                fits[0].append(m)
+                continue
+        by_key.setdefault(k, []).append(m)
+    clusters = list(by_key.values())
+    for c in clusters:
+        summits = [s for _, s, _ in c]
+        if not any(s.ordinal or s.location or s.name[:1].isupper() and "summit" not in s.name
+                   for s in summits):
+            continue  # "the SCO summit" and nothing more: no fact anyone can use
+        name = max(summits, key=lambda s: (s.ordinal, len(s.name))).name
+        org = next((s.organization for s in summits if s.organization), None)
+        location = next((s.location for s in summits if s.location), None)
+        dates = sorted({d for s in summits for d in s.dates})
+        for i in sorted({i for i, _, _ in c}):
+            fact = Summit(name, org, location, list(dates))
+            for j, _, e in c:
+                if j == i:
+                    _add_evidence(fact.evidence, e)
+            out[i].summits.append(fact)
 
 
 def _agree_on_people(reads: list[ArticleRead]) -> None:

@@ -1,0 +1,130 @@
+"""Endorsements: a state, or a person speaking for it, supports, adheres to, welcomes, joins
+or commits to advancing an initiative another state proposed.
+
+"Uzbekistan fully supports the Global Development Initiative", "Japarov said Kyrgyzstan
+firmly adheres to the one-China principle", "Azerbaijan is willing to ... within the
+framework of Belt and Road cooperation", "It is hoped that the two sides will further align
+the Belt and Road Initiative with Türkiye's development strategies, he [Erdogan] said".
+Not endorsements: the proposer on its own initiative ("China supports the GDI"), or a call
+by one side on both ("Xi urged the two sides to advance the Belt and Road cooperation").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .countries import party
+from .initiatives import Initiative, find_initiatives
+from .people import Person, Registry
+
+SUPPORT = frozenset({
+    "support", "supports", "supported", "supporting", "back", "backs", "backed", "endorse",
+    "endorses", "endorsed", "welcome", "welcomes", "welcomed", "join", "joins", "joined",
+    "adhere", "adheres", "adhered", "abide", "abides", "abided", "commit", "commits",
+    "committed", "uphold", "upholds", "upheld", "participate", "participates", "implement",
+    "implements", "promote", "promotes", "advance", "advances", "align", "aligns",
+    "willing", "ready", "recognize", "recognizes", "recognise", "recognises", "embrace",
+    "embraces", "enhance", "deepen", "strengthen", "synergy", "synergize", "seek",
+})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_PAIRS = frozenset({"sides", "countries", "parties", "nations"})
+
+
+@dataclass
+class RawEndorsement:
+    party: str
+    initiative: Initiative
+    speaker: Person | None
+
+
+def find_endorsements(sent: Span, registry: Registry, speaker: Person | None,
+                      plural_subject: list[Person]) -> list[RawEndorsement]:
+    """Endorsements stated in one sentence; ``speaker`` is who the sentence quotes (the
+    subject of its "said", else the last speaker), ``plural_subject`` whom "they" means."""
+    out: list[RawEndorsement] = []
+    doc = sent.doc
+    for a, b, initiative in find_initiatives(sent.text):
+        span = doc.char_span(sent.start_char + a, sent.start_char + b, alignment_mode="expand")
+        if span is None:
+            continue
+        parties: list[str] = []
+        path: list[Token] = []
+        for path, subject in _governing(span.root):
+            parties = _subject_parties(subject, registry, speaker, plural_subject, span.start)
+            if parties:
+                break
+        if not parties or not any(t.lower_ in SUPPORT for t in path):
+            continue
+        if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for t in path for c in t.children
+               if c.dep_ in ("neg", "advmod")):
+            continue
+        proposers = {party(p).label if party(p) else _person_party(p, registry)
+                     for p in initiative.proposers}
+        if len(parties) > 1 and proposers & set(parties):
+            # "China and Kyrgyzstan should promote Belt and Road cooperation, said Xi": a
+            # call on both sides, not the other side's word
+            mine = speaker.party.label if speaker and speaker.party else None
+            parties = [mine] if mine and mine not in proposers else []
+        for p in parties:
+            if p and p not in proposers:
+                out.append(RawEndorsement(p, initiative, speaker if speaker and speaker.party
+                                          and speaker.party.label == p else None))
+    return out
+
+
+def _person_party(name: str, registry: Registry) -> str | None:
+    person = registry.find(name)
+    return person.party.label if person and person.party else None
+
+
+def _governing(t: Token) -> list[tuple[list[Token], Token]]:
+    """Each verb above ``t`` that has a subject (nearest first), with the path up to it."""
+    found: list[tuple[list[Token], Token]] = []
+    path: list[Token] = []
+    cur = t
+    for _ in range(16):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("relcl", "acl") and cur.i != t.i:
+            break
+        cur = cur.head
+        path.append(cur)
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if cur.pos_ in ("VERB", "AUX") and subjects:
+            found.append((list(path), subjects[0]))
+        if cur.dep_ == "ccomp":
+            break
+    return found
+
+
+def _subject_parties(subject: Token, registry: Registry, speaker: Person | None,
+                     plural: list[Person], before: int) -> list[str]:
+    """The states a subject names (only the words before the initiative itself, for a
+    misparse like "Azerbaijan [firmly abides by the one-China principle]")."""
+    doc = subject.doc
+    low = subject.lower_
+    if low in ("it",) or subject.dep_ == "expl" or (low in _PAIRS and any(
+            c.lower_ in ("two", "both", "three") for c in subject.children)):
+        # "It is hoped that the two sides will ...", "the two sides should ...": the speaker's
+        # state, if the speaker is not the proposer (checked by the caller)
+        return [speaker.party.label] if speaker and speaker.party else []
+    if low in ("they", "them"):
+        return [p.party.label for p in plural if p.party]
+    if low in ("he", "she") and speaker and speaker.party:
+        return [speaker.party.label]
+    states: list[str] = []
+    for tok in subject.subtree:
+        if subject.i < before <= tok.i:
+            break
+        if tok.i in registry.by_token:
+            person = registry.by_token[tok.i]
+            if person.party and person.party.label not in states:
+                states.append(person.party.label)
+            continue
+        p = party(tok.text)
+        if p and p.label not in states:
+            states.append(p.label)
+    del doc
+    return states

@@ -1,0 +1,145 @@
+"""Partnerships: a named level of relations between two states, and how it changed.
+
+"China and Azerbaijan have upgraded bilateral relations to strategic partnership" ->
+established (upgraded to a level from none); "agreed to elevate their ties to an all-weather
+comprehensive strategic partnership for a new era" -> upgraded; "the China-Belarus
+all-weather comprehensive strategic partnership" -> existing. Not levels: "community with a
+shared future", "good neighbours", "friendly relations", "comprehensive strategic
+coordination".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .clauses import anchor
+from .countries import party
+from .dates import When, find_dates, is_vague, resolve
+
+_LEVEL_WORDS = ("all-weather", "all-round", "all round", "comprehensive", "strategic",
+                "cooperative", "co-operative", "innovative", "enduring", "everlasting",
+                "time-tested", "high-level", "global", "special", "privileged", "extended",
+                "enhanced", "permanent", "new-type", "mutually beneficial")
+LEVEL = re.compile(
+    r"\b(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")[\s,]+(?:and\s+)?)+"
+    r"(?:partnership|relationship)"
+    r"(?:\s+of\s+(?:coordination|cooperation))?(?:\s+(?:for|in)\s+(?:a|the)\s+new\s+era)?",
+    re.I)
+_CORE = {"strategic", "comprehensive", "all-weather", "cooperative", "all-round", "innovative",
+         "enduring", "time-tested", "privileged", "special", "global", "everlasting"}
+_ESTABLISH = re.compile(r"\b(?:establish(?:ed|es|ing|ment)?|set(?:ting)? up|forg(?:e|ed|ing))\b", re.I)
+_UPGRADE_TO = re.compile(r"\bupgrad(?:e|ed|es|ing)\b", re.I)
+_ELEVATE = re.compile(r"\b(?:elevat(?:e|ed|es|ing|ion)|rais(?:e|ed|es|ing)|lift(?:ed|ing)?)\b", re.I)
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|hope[sd]?|plan(?:s|ned)?|"
+                    r"seek(?:s|ing)?|wish(?:es)?|want(?:s|ed)?|expect(?:s|ed)?|consider(?:s|ing)?)\s+"
+                    r"(?:to\s+)?(?:\w+\s+)?(?:establish|upgrade|elevate|raise|lift|forge|set up)",
+                    re.I)
+_PAIR = re.compile(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s*[-–]\s*([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)")
+CHANGE_RANK = {"existing": 0, "upgraded": 1, "established": 2}
+
+
+@dataclass
+class RawPartnership:
+    parties: tuple[str, str]
+    level: str
+    change: str
+    when: When | None
+    start: int
+    end: int
+
+
+def find_partnerships(sent: Span, ref: When | None, pair: list[str],
+                      previous: When | None) -> list[RawPartnership]:
+    """Partnership levels named in one sentence; ``pair`` are the states of the meeting the
+    article is about ("the two sides"), ``ref`` the article's date."""
+    text = sent.text
+    out = []
+    for m in LEVEL.finditer(text):
+        phrase = " ".join(m.group(0).lower().replace(",", " ").split())
+        words = set(re.findall(r"[a-z-]+", phrase))
+        if not words & _CORE:
+            continue
+        if phrase.endswith("relationship") and not words & {"strategic", "cooperative"}:
+            continue
+        parties = _parties(sent, m.start(), m.end(), pair)
+        if parties is None:
+            continue
+        before = text[max(0, m.start() - 160):m.start()]
+        clause = text[:m.start()]
+        if _MODAL.search(before):
+            continue
+        change = "existing"
+        if _ELEVATE.search(before):
+            change = "upgraded"
+        elif _UPGRADE_TO.search(before):
+            prior = [x for x in LEVEL.finditer(clause)]
+            change = "upgraded" if prior and re.search(r"\bfrom\b", clause[prior[-1].start() - 10:]) \
+                else "established"
+        elif _ESTABLISH.search(before) or _ESTABLISH.search(text[m.end():m.end() + 3]):
+            change = "established"
+        when = None
+        if change != "existing":
+            when = _when(sent, ref, previous)
+        out.append(RawPartnership(parties, phrase, change, when, m.start() + sent.start_char,
+                                  m.end() + sent.start_char))
+    return out
+
+
+def _when(sent: Span, ref: When | None, previous: When | None) -> When | None:
+    for d in find_dates(sent.text, sent.start_char):
+        if is_vague(d):
+            continue
+        w = resolve(d, ref, previous=previous)
+        if w and w.month:
+            return When(w.year, w.month)
+    base = previous or ref
+    if base and base.year and base.month:
+        return When(base.year, base.month)
+    return None
+
+
+def _parties(sent: Span, start: int, end: int, pair: list[str]) -> tuple[str, str] | None:
+    text = sent.text
+    # "the China-Belarus all-weather ...", "Mongolia-China comprehensive ..."
+    m = re.search(_PAIR.pattern + r"\s*$", text[:start].rstrip() + " ")
+    if m is None:
+        m = re.search(_PAIR.pattern + r"\s+$", text[:start])
+    if m:
+        a, b = party(m.group(1)), party(m.group(2))
+        if a and b and a.label != b.label:
+            return (a.label, b.label)
+    # "between A and B"
+    m = re.match(r"\s+between\s+(?:the\s+)?([A-Z][\w’' ]+?)\s+and\s+(?:the\s+)?([A-Z][\w’']+)",
+                 text[end - sent.start_char:] if False else text[end:])
+    if m and party(m.group(1)) and party(m.group(2)):
+        return (party(m.group(1)).label, party(m.group(2)).label)  # type: ignore[union-attr]
+    # the subject of the clause: "China and Azerbaijan have upgraded ... to ..."
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
+                              alignment_mode="expand")
+    if span is not None:
+        verb = anchor(span.root, set())
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                states = []
+                for tok in subjects[0].subtree:
+                    p = party(tok.text)
+                    if p and p.kind == "country" and p.label not in states:
+                        states.append(p.label)
+                if len(states) == 2:
+                    return (states[0], states[1])
+                break
+            if verb.head.i == verb.i:
+                break
+            verb = verb.head
+    # any one pair of states written "A-B" in the sentence
+    pairs = {(party(a).label, party(b).label) for a, b in _PAIR.findall(text)  # type: ignore[union-attr]
+             if party(a) and party(b) and party(a) != party(b)}
+    if len(pairs) == 1:
+        return next(iter(pairs))
+    if len(pair) == 2:
+        return (pair[0], pair[1])
+    return None
