@@ -157,3 +157,9 @@ def test_ranked_levels_are_ordered_as_sources_agree(vocab):
     for narrower, broader in vocab.subject_objects(SKOS.broader):
         if (narrower, SCO.rank, None) in vocab and (broader, SCO.rank, None) in vocab:
             assert int(vocab.value(narrower, SCO.rank)) >= int(vocab.value(broader, SCO.rank))
+
+
+def test_only_iri_key_properties_are_functional(onto):
+    """Articles may disagree on a merged fact's other fields; their union must stay consistent."""
+    functional = set(onto.subjects(RDF.type, OWL.FunctionalProperty))
+    assert functional == {SCO.level, SCO.change, SCO.endorser, SCO.endorsed, SCO.ordinal}
