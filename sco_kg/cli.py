@@ -164,13 +164,18 @@ def cmd_load(args: argparse.Namespace) -> int:
         # Load into a copy of the active database and swap: a parse error halfway leaves
         # the store exactly as it was.
         with home.new_build(copy_active=True) as (_, store):
-            before = len(store)
+            before = _triple_count(store)
             store.load(path, fmt, graph=args.graph)
-            added = len(store) - before
+            added = _triple_count(store) - before
     except SyntaxError as exc:
         raise CliError(f"{path}: invalid {fmt.name}: {exc}") from exc
-    print(f"loaded {path}: {added} new quads")
+    print(f"loaded {path}: {added} triples new to the merged view; the store holds {len(store)} quads")
     return 0
+
+
+def _triple_count(store) -> int:
+    row = next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))
+    return int(row["n"].value)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

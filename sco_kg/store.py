@@ -47,7 +47,6 @@ class GraphStore(Protocol):
         *,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
-        union_default_graph: bool = True,
     ) -> QueryResult: ...
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None: ...
@@ -89,10 +88,28 @@ class OxigraphStore:
         self._changes += 1
 
     def replace_graph(self, graph: str, quads: Iterable[ox.Quad]) -> None:
+        """Replace one named graph and keep the default graph the merge of all graphs.
+
+        Oxigraph's "default graph as union" is a bag: a triple stated by three articles
+        would come back three times and multiply through joins. So the store keeps its
+        default graph as the deduplicated merge of the named graphs, and queries read it.
+        """
         name = ox.NamedNode(graph)
-        self._store.remove_graph(name) if self._store.contains_named_graph(name) else None
+        old = {_triple(q) for q in self._store.quads_for_pattern(None, None, None, name)}
+        if self._store.contains_named_graph(name):
+            self._store.remove_graph(name)
         self._store.add_graph(name)
-        self._store.extend(ox.Quad(q.subject, q.predicate, q.object, name) for q in quads)
+        new = {_triple(q) for q in quads}
+        self._store.extend(ox.Quad(s, p, o, name) for s, p, o in new)
+        for s, p, o in old - new:
+            if not any(q.graph_name != ox.DefaultGraph() for q in self._store.quads_for_pattern(s, p, o, None)):
+                self._store.remove(ox.Quad(s, p, o, ox.DefaultGraph()))
+        self._store.extend(ox.Quad(s, p, o, ox.DefaultGraph()) for s, p, o in new - old)
+        self._changed()
+
+    def merge_default_graph(self) -> None:
+        """Add every named graph's triples to the default graph (after a bulk load)."""
+        self._store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         self._changed()
 
     def query(
@@ -101,13 +118,11 @@ class OxigraphStore:
         *,
         default_graph: list[str] | None = None,
         named_graphs: list[str] | None = None,
-        union_default_graph: bool = True,
     ) -> QueryResult:
+        """Run SPARQL; without ``default_graph`` the default graph is the merged view."""
         kwargs: dict = {}
         if default_graph is not None:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
-        elif union_default_graph:
-            kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
         return self._store.query(sparql, **kwargs)
@@ -117,26 +132,35 @@ class OxigraphStore:
         self._changed()
 
     def load(self, source: Path | IO[bytes], fmt: ox.RdfFormat, graph: str | None = None) -> None:
+        """Bulk-load RDF: triples into ``graph`` (or the default graph), quads as they come.
+
+        Named graphs loaded this way are merged into the default graph as well.
+        """
         to_graph = ox.NamedNode(graph) if graph else None
         if isinstance(source, Path):
             self._store.bulk_load(path=str(source), format=fmt, to_graph=to_graph)
         else:
             self._store.bulk_load(source, format=fmt, to_graph=to_graph)
+        if graph or fmt.supports_datasets:
+            self.merge_default_graph()
         self._changed()
 
     def dump(self, out: IO[bytes], fmt: ox.RdfFormat) -> None:
+        """Datasets whole; triple formats get the default graph, i.e. the merged view."""
         if fmt.supports_datasets:
             self._store.dump(out, format=fmt)
         else:
-            # Triple formats get the union of all graphs, as the union is what queries see.
-            triples = self._store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            ox.serialize(triples, out, format=fmt)
+            self._store.dump(out, format=fmt, from_graph=ox.DefaultGraph())
 
     def __len__(self) -> int:
         return len(self._store)
 
     def flush(self) -> None:
         self._store.flush()
+
+
+def _triple(q: ox.Quad | ox.Triple) -> tuple:
+    return (q.subject, q.predicate, q.object)
 
 
 class StoreHome:

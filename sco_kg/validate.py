@@ -288,8 +288,7 @@ def _reattest(g: Graph, office: Node) -> None:
 def article_graphs(store: GraphStore) -> list[str]:
     """The IRIs of the article graphs in the store, sorted."""
     rows = store.query(
-        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), \"{ARTICLE_GRAPHS}\") }}",
-        union_default_graph=False,
+        f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER STRSTARTS(STR(?g), \"{ARTICLE_GRAPHS}\") }}"
     )
     return sorted(row["g"].value for row in rows)
 
