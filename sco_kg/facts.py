@@ -210,8 +210,12 @@ def evidence_mismatches(store: GraphStore) -> list[dict]:
     """Evidence whose quote is not the article text at its offsets (empty when all is well)."""
     query = PREFIXES + """
     SELECT ?ev ?article ?start ?end ?quote ?found WHERE {
-        ?ev a sco:Evidence ; oa:hasSource ?a ; oa:start ?start ; oa:end ?end ; oa:exact ?quote .
-        ?a schema:identifier ?article ; schema:text ?text .
+        # Graph by graph: each article graph holds its article and its evidence, and a
+        # mismatch in any of them must show (the merged default graph may hide it).
+        GRAPH ?g {
+            ?ev a sco:Evidence ; oa:hasSource ?a ; oa:start ?start ; oa:end ?end ; oa:exact ?quote .
+            ?a schema:identifier ?article ; schema:text ?text .
+        }
         BIND (SUBSTR(STR(?text), ?start + 1, ?end - ?start) AS ?found)
         FILTER (?found != STR(?quote))
     }"""
