@@ -100,8 +100,8 @@ def build_context(article: Article, doc: Doc, year: int | None) -> ArticleContex
                 event = resolve(d, ref)
                 if event:
                     break
-    if event is None and ref and ref.day and (dateline or article.dateline_date):
-        event = ref
+    if event is None and ref and ref.day:
+        event = ref  # the dateline's day, or the day of publication
     if ref is None or ref.month is None:
         # No dateline and no publication date: the latest full date the article gives.
         dates = [resolve(d, When(year) if year else None) for d in find_dates(text)

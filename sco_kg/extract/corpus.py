@@ -291,11 +291,26 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
                     if len(found) == 1:
                         s.person = found[0]
                         s.role = found[0].role or s.role
+            _host_state(r.ctx, m)
             uniq: dict[str, Side] = {}
             for s in m.sides:
                 uniq.setdefault(s.key(), s)
             m.sides = list(uniq.values())
         r.meetings = [m for m in r.meetings if len(m.sides) >= 2]
+
+
+def _host_state(ctx: ArticleContext, m: RawMeeting) -> None:
+    """On a visit to a state ("paid an official goodwill visit to Uzbekistan"), the visitor's
+    hosts whose state the text does not give ("Governor of Samarkand region Erkinjon
+    Turdimov") represent the host state."""
+    if ctx.host is None:
+        return
+    states = {s.party_label for s in m.sides if s.party_label}
+    if ctx.host.label in states or not states:
+        return
+    for s in m.sides:
+        if s.person and not s.party_label:
+            s.party_label = ctx.host.label
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -120,9 +120,11 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if not background and _background_cue(t):
             background = True
         location = _location_for(ctx, sent, t, stops)
+        if caption:
+            when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
         for sides in groups:
-            sides = _dedupe(sides)
+            sides = _dedupe(_claim_state(sides, actors) if tr.joint else sides)
             if len(sides) < 2:
                 continue
             kind = _kind(tr, sides)
@@ -222,14 +224,12 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         partners: list[Ref] = []
         pend = t.i + 1
         if prep:
-            partners, pend = read_refs(doc, j + 1, reg, end)
+            partners, pend = read_refs(doc, j + 1, reg, end, states=joint or prep != "with")
             if prep == "of" and not (joint and partners):
                 partners = []
-        if prep in ("between", "among") and partners:
-            return Trigger(t, kind, [], partners, True)
-        if prep == "of" and partners:
-            return Trigger(t, kind, [], partners, True)
         actors = _actors(ctx, t, sent, partners, pend)
+        if prep in ("between", "among", "of") and partners:
+            return Trigger(t, kind, actors, partners, True)
         if not partners and prep is None and t.i == sent.start and t.lower_ == "meeting":
             # "Meeting President Alexander Lukashenko, Xi said": a fronted participle
             partners, pend = read_refs(doc, t.i + 1, reg, end)
@@ -325,11 +325,13 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
                 found = refs_at(child)
                 if found:
                     return found
+    pronoun: list[Ref] = []
     for child in t.children:
         if child.dep_ == "poss":
             found = read_ref(doc, child.i, reg, sent.end)
-            if found:
+            if found and found[0].kind != "pronoun":
                 return found
+            pronoun = found  # "his talks with": the clause's subject, if it has one
     # fronted participle or prepositional phrase: "Meeting with Y, X said"
     if partner_end < sent.end and doc[partner_end].text == "," and t.i < partner_end:
         j = partner_end + 1
@@ -346,7 +348,7 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
                 found = refs_at(child)
                 if found:
                     return found
-    return []
+    return pronoun
 
 
 def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Person | None,
@@ -396,6 +398,19 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
     return out
 
 
+def _claim_state(sides: list[Side], actors: list[Side]) -> list[Side]:
+    """ "Wang Yi chaired the consultation among the foreign ministers of China, Russia and
+    Mongolia": the one state no named participant holds is the chair's."""
+    held = {s.party_label for s in sides if s.person and s.party_label}
+    open_states = [s for s in sides if not s.person and s.party_label not in held]
+    stateless = [a for a in actors if a.person and not a.party_label]
+    if len(open_states) == 1 and len(stateless) == 1:
+        stateless[0].party_label = open_states[0].party_label
+        stateless[0].role = stateless[0].role or open_states[0].role
+        return [s for s in sides if s is not open_states[0]]
+    return sides
+
+
 def _dedupe(sides: list[Side]) -> list[Side]:
     seen: dict[str, Side] = {}
     for s in sides:
@@ -414,6 +429,23 @@ def _kind(tr: Trigger, sides: list[Side]) -> str:
     if len(parties) >= 4:
         return "multilateral"
     return tr.kind or "bilateral"
+
+
+def _caption_date_place(ctx: ArticleContext, sent: Span, dates: list[DateMention],
+                        when: When | None, location: Entity | None
+                        ) -> tuple[When | None, Entity | None]:
+    """A photo caption ends with where and when: "... in Astana, Kazakhstan, July 3, 2024."."""
+    full = [d for d in dates if d.kind == "date"]
+    if full:
+        when = resolve(full[-1], ctx.ref) or when
+    places = [tok for tok in sent if tok.lower_ == "in" and tok.i + 1 < sent.end]
+    for tok in reversed(places):
+        name = _place_name(tok.doc, tok.i + 1, sent.end)
+        if name and city(name):
+            return when, city(name)
+        if name and party(name) is None and tok.doc[tok.i + 1].ent_type_ == "GPE":
+            return when, Entity(name, "city")
+    return when, location
 
 
 def _background_cue(t: Token) -> bool:

@@ -163,7 +163,7 @@ def title_words() -> frozenset[str]:
         "senior", "special", "representative", "top", "legislator", "diplomat",
         "legislature", "military", "armed", "forces", "navy", "army", "chief", "staff",
         "presidential", "administration", "chairman's", "counterpart", "cpc", "npc",
-        "cppcc", "politburo", "s", "emeritus", "honorary", "co-chair",
+        "cppcc", "politburo", "emeritus", "honorary", "co-chair",
     })
 
 

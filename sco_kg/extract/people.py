@@ -85,9 +85,10 @@ def is_name_token(token: Token) -> bool:
 
 def clean_name(tokens: list[Token]) -> str:
     """The name without honorifics or a trailing possessive."""
-    words = [t.text for t in tokens if t.text.lower() not in honorifics()
-             and t.text.lower().rstrip(".") not in honorifics()]
-    name = " ".join(words)
+    kept = [t for t in tokens if t.text.lower() not in honorifics()
+            and t.text.lower().rstrip(".") not in honorifics()]
+    name = "".join(t.text_with_ws for t in kept)
+    name = " ".join(name.split())
     return re.sub(r"[’']s$", "", name).strip()
 
 

@@ -173,12 +173,21 @@ def _party_list(doc: Doc, i: int, limit: int, adjectives: bool = False) -> tuple
     return parties, k
 
 
-def read_refs(doc: Doc, i: int, registry: Registry, limit: int) -> tuple[list[Ref], int]:
+def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
+              states: bool = False) -> tuple[list[Ref], int]:
     """A coordinated list of references from token ``i``: "X, Y and Z", "X as well as
-    with Y", skipping "with", "his", titles already covered by the registry."""
+    with Y", skipping "with", "his", titles already covered by the registry. With
+    ``states``, bare state names count too ("a trilateral meeting of China, Russia and
+    Mongolia")."""
+    if states:
+        parties, end = _party_list(doc, i + (doc[i].lower_ == "the"), limit)
+        if len(parties) >= 2 and not (end < limit and (is_office_word(doc[end]) or
+                                                       doc[end].lower_ in group_role_nouns())):
+            return [Ref("slot", i, end, party=p) for p in parties], end
     refs: list[Ref] = []
     k = i
     closed = False  # after "and" the next item is the last
+    last_end = i
     while k < limit:
         while k < limit and (doc[k].lower_ in _SKIP and k not in registry.by_token
                              and not _starts_ref(doc, k, registry, limit)):
@@ -208,12 +217,14 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int) -> tuple[list[Re
             break
         refs.extend(found)
         k = found[-1].end
+        last_end = k
         # a trailing apposition: "Ilham Aliyev, President of Azerbaijan,"
         if k < limit and doc[k].text == "," and k + 1 < limit and is_office_word(doc[k + 1]):
             j = k + 1
             while j < limit and doc[j].text not in (",", ".", ";") and not doc[j].is_space:
                 j += 1
             k = j
+            last_end = j
         if closed:
             break
         if k + 2 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):
@@ -231,7 +242,7 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int) -> tuple[list[Re
             closed = True
         else:
             break
-    return refs, (refs[-1].end if refs else i)
+    return refs, last_end
 
 
 def _starts_ref(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
