@@ -1,0 +1,60 @@
+"""Date expressions resolved against an article's date (no spaCy)."""
+
+from __future__ import annotations
+
+from sco_kg.extract.dates import When, find_dates, resolve
+from sco_kg.extract.text import find_dateline, plain_spaces
+
+REF = When(2024, 7, 3)  # a Wednesday
+
+
+def first(text: str, **kw) -> str | None:
+    d = find_dates(text)[0]
+    w = resolve(d, REF, **kw)
+    return w.iso() if w else None
+
+
+def test_weekdays_past_and_future():
+    assert first("said here on Wednesday") == "2024-07-03"
+    assert first("on Monday") == "2024-07-01"
+    assert first("will be held on Thursday", future=True) == "2024-07-04"
+
+
+def test_months_and_years():
+    assert first("in Xi'an last May") == "2023-05"
+    assert first("this May") == "2024-05"
+    assert first("in January") == "2024-01"
+    assert first("in May last year") == "2023-05"
+    assert first("twice in 2023") == "2023"
+    assert first("in September") == "2023-09"  # past reading of a later month
+
+
+def test_explicit_dates_and_ranges():
+    assert first("On July 3, 2024 local time") == "2024-07-03"
+    assert first("on July 6-9") == "2024-07"
+    assert first("on 4 July") == "2024-07-04"
+    assert first("December 30") == "2023-12-30"
+
+
+def test_vague_relative_dates_fix_nothing():
+    assert first("just a few days ago") is None
+    assert first("earlier in the day") == "2024-07-03"
+    assert first("yesterday") == "2024-07-02"
+    assert find_dates("They may meet.") == []  # the modal, not the month
+
+
+def test_datelines_of_several_outlets():
+    for text, place, md in (
+        ("ASTANA, July 3 (Xinhua) — China and ...", "ASTANA", (7, 3)),
+        ("July 4 (MFA) — On July 3, 2024 local time, ...", None, (7, 4)),
+        ("MOSCOW, October 22. /TASS/. Russian President ...", "MOSCOW", (10, 22)),
+        ("New Delhi, Sep 16 (PTI) External Affairs Minister ...", "New Delhi", (9, 16)),
+    ):
+        d = find_dateline(text)
+        assert d is not None and (d.place, d.month_day) == (place, md)
+    assert find_dateline("Chinese President Xi Jinping held bilateral meetings.") is None
+
+
+def test_plain_spaces_keep_offsets():
+    text = "Russian Foreign Minister\u2002Sergey\u00a0Lavrov"
+    assert len(plain_spaces(text)) == len(text) and "\u2002" not in plain_spaces(text)

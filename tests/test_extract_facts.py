@@ -1,0 +1,95 @@
+"""Partnerships, endorsements and summits, in several outlets' words."""
+
+from __future__ import annotations
+
+import pytest
+
+from sco_kg.extract import extract_corpus, load_pipeline
+from sco_kg.model import Article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def read(nlp, text: str, published: str = "2024-07-04"):
+    return extract_corpus([Article(id="f/1", text=text, published=published)], nlp)[0]
+
+
+def partnerships(facts):
+    return {(frozenset(p.label for p in x.parties), x.level, x.change, x.when)
+            for x in facts.partnerships}
+
+
+def endorsements(facts):
+    return {(e.party.label, e.initiative.label) for e in facts.endorsements}
+
+
+def test_upgraded_to_a_level_from_none_is_established_in_the_month(nlp):
+    facts = read(nlp, "Xi said that China and Azerbaijan have upgraded bilateral relations to "
+                      "strategic partnership.")
+    assert partnerships(facts) == {(frozenset({"China", "Azerbaijan"}), "strategic partnership",
+                                    "established", "2024-07")}
+
+
+def test_elevated_with_date_is_upgraded(nlp):
+    facts = read(nlp, "During Mirziyoyev's state visit to China in January, China and Uzbekistan "
+                      "agreed to elevate their ties to an all-weather comprehensive strategic "
+                      "partnership for a new era.")
+    assert partnerships(facts) == {(frozenset({"China", "Uzbekistan"}), "all-weather "
+                                    "comprehensive strategic partnership for a new era",
+                                    "upgraded", "2024-01")}
+
+
+def test_existing_levels_from_compounds_and_subjects(nlp):
+    facts = read(nlp, "Both sides vowed to deepen the Russia-China comprehensive partnership of "
+                      "coordination for a new era. China and Türkiye should push for greater "
+                      "development of their strategic cooperative relationship.")
+    assert partnerships(facts) == {
+        (frozenset({"Russia", "China"}), "comprehensive partnership of coordination for a new era",
+         "existing", None),
+        (frozenset({"China", "Türkiye"}), "strategic cooperative relationship", "existing", None),
+    }
+
+
+def test_not_partnerships(nlp):
+    facts = read(nlp, "China and Kyrgyzstan are good neighbours and will build a China-Kyrgyzstan "
+                      "community with a shared future and strengthen comprehensive strategic "
+                      "coordination and friendly relations.")
+    assert facts.partnerships == []
+
+
+def test_endorsements_by_states_and_speakers_not_by_the_proposer(nlp):
+    facts = read(nlp, (
+        "Belarus supports the Global Development Initiative and the Global Civilisation Initiative "
+        "proposed by Xi. Japarov said Kyrgyzstan firmly adheres to the one-China principle. "
+        "China supports the Global Security Initiative. Xi urged the two sides to advance the Belt "
+        "and Road cooperation. Kazakh President Kassym-Jomart Tokayev said Kazakhstan welcomes "
+        "the Global Governance Initiative."))
+    assert endorsements(facts) == {
+        ("Belarus", "Global Development Initiative"), ("Belarus", "Global Civilization Initiative"),
+        ("Kyrgyzstan", "one-China principle"), ("Kazakhstan", "Global Governance Initiative")}
+
+
+def test_negated_support_is_not_an_endorsement(nlp):
+    facts = read(nlp, "India does not support the Belt and Road Initiative.")
+    assert endorsements(facts) == set()
+
+
+def test_summits_with_ordinal_place_and_future_weekday(nlp):
+    facts = extract_corpus([Article(id="s/1", published="2024-07-03", dateline_place="ASTANA",
+                                    dateline_date="July 3", text=(
+        "ASTANA, July 3 (Xinhua) — Xi met Putin ahead of the 24th Meeting of the Council of Heads "
+        "of State of the Shanghai Cooperation Organization (SCO) in Astana. Noting that the SCO "
+        "Astana summit will be held on Thursday, Xi said China supports the SCO. The Chinese side "
+        "supports the UN Summit of the Future. The two sides will implement the outcomes of the "
+        "China-Central Asia Summit held in the city of Xi'an."))], nlp)[0]
+    summits = {(s.name, s.organization.label if s.organization else None,
+                s.location.label if s.location else None, tuple(s.dates)) for s in facts.summits}
+    assert summits == {
+        ("24th Meeting of the Council of Heads of State of the Shanghai Cooperation Organization",
+         "Shanghai Cooperation Organisation", "Astana", ("2024-07-04",)),
+        ("UN Summit of the Future", "United Nations", None, ()),
+        ("China-Central Asia Summit", None, "Xi'an", ()),
+    }
