@@ -35,8 +35,8 @@ class Settings:
     # Where the site is reachable from outside, e.g. "https://sco-kg.example.org"; None means
     # "the URL the request came in on".
     public_url: str | None = None
-    # Query worker processes; 0 means one per CPU (at least 2, so one long query never
-    # holds up the others).
+    # Query worker processes; 0 means two per CPU, at least 4: more workers than cores let
+    # short queries through while long ones run (the OS shares the CPU between them).
     workers: int = 0
     # One log line per request (uvicorn's access log); off by default, it costs on the hot path.
     access_log: bool = False
@@ -47,4 +47,4 @@ class Settings:
     snapshot_dir: Path | None = None
 
     def worker_count(self) -> int:
-        return self.workers if self.workers > 0 else max(2, os.cpu_count() or 2)
+        return self.workers if self.workers > 0 else max(4, 2 * (os.cpu_count() or 2))
