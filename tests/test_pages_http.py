@@ -241,6 +241,16 @@ def test_the_ontology_iri_serves_documentation_and_turtle(http):
     assert http.get("/ontology.nope").status_code == 404
 
 
+def test_the_ontology_version_iri_serves_that_version(http):
+    g = parse(http.get("/ontology.ttl").content, "turtle")
+    version = str(g.value(rdflib.URIRef(BASE + "ontology"), rdflib.OWL.versionInfo))
+    r = http.get(f"/ontology/{version}", headers={"Accept": "text/turtle"})
+    assert r.status_code == 200 and len(parse(r.content, "turtle")) == len(g)
+    assert http.get(f"/ontology/{version}.nt").headers["content-type"].startswith("application/n-triples")
+    r = http.get("/ontology/0.0.0-nope")
+    assert r.status_code == 404 and version in r.json()["detail"]
+
+
 def test_the_shapes_iri_serves_documentation_and_turtle(http):
     html = get_html(http, "/shapes")
     assert 'id="MeetingShape"' in html and 'id="Meeting-participation"' in html
@@ -254,6 +264,12 @@ def test_ontology_term_iris_resolve_to_their_section(http):
     # section carries the fragment as its id (checked above); pages link terms that way.
     html = get_html(http, "/id/person/Q15031")
     assert 'href="/ontology#Person"' in html
+
+
+def test_pages_answer_head_requests(http):
+    for path in ("/", JAPAROV, "/ontology"):
+        r = http.head(path)
+        assert r.status_code == 200 and r.content == b""
 
 
 def test_static_files_are_bundled_and_nothing_else_is_served_from_there(http):

@@ -15,6 +15,7 @@ Routes::
     /id/{...}              any data IRI: page or RDF (Accept, or .ttl .jsonld .nt .rdf .html)
     /graph/{...}           a named graph: page, or its content as RDF
     /ontology, /shapes     documentation generated from them, or their RDF
+    /ontology/{version}    the ontology's version IRI (the version served)
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ class Site:
         r.add_api_route("/graph/{rest:path}", self.resource, methods=get)
         r.add_api_route("/ontology", self.ontology, methods=get)
         r.add_api_route("/ontology.{ext}", self.ontology, methods=get)
+        r.add_api_route("/ontology/{version}", self.ontology_version, methods=get)
         r.add_api_route("/shapes", self.shapes, methods=get)
         r.add_api_route("/shapes.{ext}", self.shapes, methods=get)
         return r
@@ -354,6 +356,16 @@ class Site:
 
     def ontology(self, request: Request, ext: str | None = None) -> Response:
         return self.vocabulary(request, ext, ONTOLOGY_IRI, q.ONTOLOGY_GRAPH, "/ontology", "ontology.html", ontology_doc)
+
+    def ontology_version(self, request: Request, version: str) -> Response:
+        """The version IRI (``/ontology/0.1.0``): the ontology, if that is the version served."""
+        stem, form = deref.split_suffix(version)
+        vocab = vocabulary_store(self.store(request), q.ONTOLOGY_GRAPH)
+        current = ontology_doc(vocab).version
+        if stem != current:
+            raise Problem(404, "No such ontology version",
+                          detail=f"this server has version {current} at /ontology/{current} and /ontology")
+        return self.ontology(request, form.suffix if form else None)
 
     def shapes(self, request: Request, ext: str | None = None) -> Response:
         return self.vocabulary(request, ext, SHAPES_IRI, q.SHAPES_GRAPH, "/shapes", "shapes.html", shapes_doc)
