@@ -280,6 +280,7 @@ def store_with(trig: str) -> OxigraphStore:
 
     store = OxigraphStore.in_memory()
     store.raw.load(PREFIXES + trig, format=ox.RdfFormat.TRIG)
+    store.merge_default_graph()  # as a build does
     return store
 
 

@@ -123,6 +123,7 @@ HAND_BUILT = """
 def test_mentions_count_distinct_evidence_across_graphs():
     store = OxigraphStore.in_memory()
     store.raw.load(HAND_BUILT, format=ox.RdfFormat.TRIG)
+    store.merge_default_graph()  # as a build does
     assert unlinked_entities(store) == [
         # e1, e2 (the meeting and the endorsement share it) and e3 from another article
         UnlinkedEntity("https://w3id.org/sco-kg/id/wang", "Wang Yi", "person", 3, "Wang Yi met Lavrov."),
@@ -136,5 +137,6 @@ def test_entity_without_facts_is_listed_with_no_mentions():
     store.raw.load(
         '<https://w3id.org/sco-kg/graph/x> { <https://w3id.org/sco-kg/id/city/x> a '
         '<https://w3id.org/sco-kg/ontology#City> }', format=ox.RdfFormat.TRIG)
+    store.merge_default_graph()  # as a build does
     [u] = unlinked_entities(store)
     assert (u.label, u.kind, u.mentions, u.example) == ("https://w3id.org/sco-kg/id/city/x", "city", 0, "")
