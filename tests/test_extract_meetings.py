@@ -261,3 +261,40 @@ def test_one_meeting_reported_by_two_articles_has_identical_identity(nlp):
                        [(p.person.label, p.party.label, p.role) for p in m.participants])
     assert ident(ma[0]) == ident(mb[0])
     assert ma[0].date == "2024-07-04" and ma[0].location.label == "Astana"
+
+
+def test_tass_earlier_in_the_day_and_last_met_with_state_visit_is_one_background(nlp):
+    text = ("TIANJIN, August 31. /TASS/. Russian President Vladimir Putin has held a meeting with "
+            "Chinese President Xi Jinping on the sidelines of the SCO summit in Tianjin.\n\n"
+            "Earlier in the day, Putin met with Indian Prime Minister Narendra Modi.\n\n"
+            "Putin and Xi last met in May in Moscow, when the Chinese leader paid a state visit "
+            "to Russia. The Russian leader will also hold talks with Iranian President Masoud "
+            "Pezeshkian on Monday.")
+    facts = read(nlp, text, published="2025-08-31")
+    current = {frozenset(sides(m)): m for m in facts.meetings if not m.background}
+    assert set(current) == {frozenset({"Vladimir Putin", "Xi Jinping"}),
+                            frozenset({"Vladimir Putin", "Narendra Modi"})}
+    assert current[frozenset({"Vladimir Putin", "Xi Jinping"})].location.label == "Tianjin"
+    assert current[frozenset({"Vladimir Putin", "Narendra Modi"})].date == "2025-08-31"
+    background = [m for m in facts.meetings if m.background]
+    assert len(background) == 1 and background[0].date == "2025-05"
+
+
+def test_kremlin_full_state_name_in_title(nlp):
+    text = ("Vladimir Putin met with President of the People's Republic of China Xi Jinping on "
+            "the sidelines of the SCO summit in Samarkand.")
+    facts = read(nlp, text, published="2022-09-15")
+    m = by_people(facts, "Vladimir Putin", "Xi Jinping")
+    assert (m.date, m.location.label) == ("2022-09-15", "Samarkand")
+    assert [p.party.label for p in m.participants if p.person.label == "Xi Jinping"] == ["China"]
+
+
+def test_the_two_ministers_had_last_met(nlp):
+    text = ("New Delhi, Jul 4 (PTI) External Affairs Minister S Jaishankar on Thursday held talks "
+            "with his Chinese counterpart Wang Yi in Astana. The two ministers had last met in "
+            "Jakarta in July last year.")
+    facts = read(nlp, text, published="2024-07-04")
+    background = [m for m in facts.meetings if m.background]
+    assert len(background) == 1
+    assert (background[0].date, background[0].location.label) == ("2023-07", "Jakarta")
+    assert sides(background[0]) == {"S Jaishankar", "Wang Yi"}

@@ -19,7 +19,7 @@ from .meetings import RawMeeting
 
 _CLASS = {"bilateral": "in person", "talks": "in person", "trilateral": "in person",
           "multilateral": "in person", "phone call": "phone call", "video call": "video call",
-          "state visit": "state visit"}
+          "state visit": "in person"}  # "last met in May, when X paid a state visit" is one
 _KIND_PRIORITY = ("state visit", "phone call", "video call", "multilateral", "trilateral",
                   "talks", "bilateral")
 

@@ -179,8 +179,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         partners, pend = read_refs(doc, j, reg, end)
         actors = _actors(ctx, t, sent, partners, pend)
         if not partners:
-            if len(actors) >= 2:
-                return Trigger(t, "", actors, [], True)
+            if len(actors) >= 2 or any(a.kind == "pair" for a in actors):
+                return Trigger(t, "", actors, [], True)  # "X and Y met", "the two met"
             return None
         return Trigger(t, "", actors, partners, False)
     if low in receive_verbs() and t.pos_ == "VERB":

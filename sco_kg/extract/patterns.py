@@ -163,7 +163,8 @@ def title_words() -> frozenset[str]:
         "senior", "special", "representative", "top", "legislator", "diplomat",
         "legislature", "military", "armed", "forces", "navy", "army", "chief", "staff",
         "presidential", "administration", "chairman's", "counterpart", "cpc", "npc",
-        "cppcc", "politburo", "emeritus", "honorary", "co-chair",
+        "cppcc", "politburo", "emeritus", "honorary", "co-chair", "people", "democratic",
+        "islamic", "socialist", "united", "states", "arab", "emirates",
     })
 
 

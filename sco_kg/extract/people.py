@@ -324,7 +324,8 @@ def find_names(doc: Doc) -> list[NameSpan]:
                 if doc[j].is_space or doc[j].text in (",", "."):
                     break
                 j += 1
-            if j < len(doc) and is_name_token(doc[j]) and doc[j].pos_ == "PROPN":
+            if j < len(doc) and is_name_token(doc[j]) and doc[j].pos_ == "PROPN" and not any(
+                    party(doc[k:j + 1].text) for k in range(max(0, j - 3), j)):
                 e = _extend_name(doc, j, j + 1)
                 if not any(s <= j < ee for s, ee in spans):
                     spans[(j, e)] = None

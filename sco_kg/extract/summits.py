@@ -132,8 +132,11 @@ def _complete(sent: Span, s: RawSummit, end: int, ref: When | None, start: int) 
         near = d.start - sent.start_char >= end and d.start - sent.start_char - end < 25
         if anchor(dspan.root, set()).i != verb.i and not near:
             continue
-        if verb.lower_ not in ("held", "hold", "holds", "open", "opens", "opened", "convene",
-                               "convened", "convenes", "take", "took", "takes") and not near:
+        subject = span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i == verb.i
+        if not near and not (subject and verb.lower_ in (
+                "held", "hold", "holds", "open", "opens", "opened", "convene", "convened",
+                "convenes", "take", "took", "takes", "begin", "began", "begins", "start",
+                "started", "starts", "be", "is", "was")):
             continue
         w = resolve(d, ref, future=future)
         if w is None or w.day is None and d.kind != "range":
