@@ -230,3 +230,30 @@ def test_no_request_leaves_the_machine(browser, site):
         urls = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
         assert urls and all(u.startswith(site) or u.startswith("data:") for u in urls), urls
         assert re.match(r"^https?://127\.0\.0\.1:\d+$", site)
+
+
+def test_the_bundled_corpus_built_by_the_pipeline_reads_end_to_end(browser, endpoint_start_module, tmp_path_factory):
+    """The real pipeline (spaCy included) on the bundled corpus, then the pages over it."""
+    from sco_kg.paths import BUNDLED_CORPUS
+    from sco_kg.pipeline import build
+    from sco_kg.store import StoreHome
+
+    home = StoreHome(tmp_path_factory.mktemp("seed") / "store")
+    build(BUNDLED_CORPUS, home)
+    url = endpoint_start_module(store=home.open()).url
+    browser.get(url + "/")
+    box = browser.find_element(by("ID"), "home-search")
+    box.send_keys("Japarov")
+    box.submit()
+    wait(browser, lambda d: "/search" in d.current_url)
+    browser.find_element(by("LINK_TEXT"), "Sadyr Japarov").click()
+    wait(browser, lambda d: "/id/person/" in d.current_url)
+    meetings = browser.find_elements(by("CSS_SELECTOR"), "main > table a[href^='/id/meeting/']")
+    assert meetings, "the pipeline found no meeting of Japarov"
+    screenshot(browser, "seed-person-japarov")
+    meetings[-1].click()
+    wait(browser, lambda d: "/id/meeting/" in d.current_url)
+    marks = [m.text for m in browser.find_elements(by("CSS_SELECTOR"), "blockquote.evidence mark")]
+    assert any("Japarov" in m for m in marks), marks
+    assert accessible(browser) == []
+    screenshot(browser, "seed-meeting")

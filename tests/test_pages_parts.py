@@ -132,12 +132,14 @@ def test_search_is_accent_and_case_blind_and_ranks_people_first(store):
 def test_search_index_follows_the_store_version(store):
     index = SearchIndex(store)
     assert index.search("Nazarbayev") == []
-    store.update('INSERT DATA { GRAPH <urn:test> { <https://w3id.org/sco-kg/id/person/nursultan-nazarbayev> '
-                 '<http://www.w3.org/2000/01/rdf-schema#label> "Nursultan Nazarbayev" } }')
+    person = ox.NamedNode("https://w3id.org/sco-kg/id/person/nursultan-nazarbayev")
+    label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+    store.replace_graph("urn:test", [ox.Quad(person, label, ox.Literal("Nursultan Nazarbayev"))])
     try:
         assert [h.label for h in index.search("Nazarbayev")] == ["Nursultan Nazarbayev"]
     finally:
-        store.update("DROP GRAPH <urn:test>")
+        store.replace_graph("urn:test", [])
+    assert index.search("Nazarbayev") == []
 
 
 # --- the views -----------------------------------------------------------------------------------

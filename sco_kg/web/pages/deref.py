@@ -96,7 +96,7 @@ def describe(store: GraphStore, iri: str) -> list[ox.Triple]:
           UNION {{ {t} <{SCO.participation}>|<{SCO.evidence}> ?n . ?n ?np ?no }}
           UNION {{ {t} ?p2 ?x . FILTER(isIRI(?x)) {{ ?x <{RDFS.label}> ?xl }} UNION {{ ?x <{SKOS.prefLabel}> ?xp }} }}
         }}""")
-    # The union default graph repeats a triple once per graph that holds it: keep one.
+    # CONSTRUCT may yield a triple more than once (once per pattern that makes it): keep one.
     return list(dict.fromkeys(result))  # type: ignore[arg-type]
 
 

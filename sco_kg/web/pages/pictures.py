@@ -126,15 +126,16 @@ def _span(when: str) -> tuple[date, date] | None:
     return None
 
 
-def _ticks(first: date, last: date) -> list[tuple[date, str]]:
+def _ticks(first: date, last: date, most: int = 10) -> list[tuple[date, str]]:
+    """Axis ticks (at most ``most``): days for a short span, else the first of some months."""
     days = (last - first).days
     if days <= 45:
-        step = max(1, math.ceil((days + 1) / 10))
+        step = max(1, math.ceil((days + 1) / most))
         return [(first + timedelta(d), (first + timedelta(d)).strftime("%b %d").replace(" 0", " "))
                 for d in range(0, days + 1, step)]
     ticks = []
     m = date(first.year, first.month, 1)
-    step = max(1, math.ceil(days / 30 / 10))
+    step = max(1, math.ceil(days / 30 / most))
     i = 0
     while m <= last:
         if i % step == 0 and m >= first:
@@ -171,7 +172,7 @@ def timeline_svg(marks: Sequence[Mark], *, title: str, ident: str = "timeline", 
 
     height = top + row * len(dated) + 10
     parts = ['<g class="axis">']
-    for d, label in _ticks(first, last):
+    for d, label in _ticks(first, last, most=max(2, int((right - left) // 70))):
         parts.append(f'<line x1="{x(d):.1f}" y1="{top - 10}" x2="{x(d):.1f}" y2="{height - 6}"/>'
                      f'<text x="{x(d):.1f}" y="{top - 16}" text-anchor="middle">{escape(label)}</text>')
     parts.append('</g><g class="marks">')

@@ -1,8 +1,8 @@
 """The SPARQL behind the pages, and the plain views the templates draw.
 
 Each function asks the store one question about one resource and returns dataclasses; the
-templates never see RDF terms. Queries run over the union of the article graphs (plus the
-ontology graph, for level and kind labels), as the store does by default.
+templates never see RDF terms. Queries read the store's default graph: the deduplicated merge
+of the article graphs and the ontology graph (for level and kind labels).
 """
 
 from __future__ import annotations
@@ -587,6 +587,12 @@ def counts(store: GraphStore) -> list[tuple[str, int]]:
         }} GROUP BY ?i""")
     by_index = {int(r["i"]): int(r["n"]) for r in rows}
     return [(name, by_index.get(i, 0)) for i, (name, _) in enumerate(COUNTED)]
+
+
+def statements(store: GraphStore) -> int:
+    """How many distinct statements the graph makes (the default graph is their merge)."""
+    rows = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    return int(rows[0]["n"]) if rows else 0
 
 
 def people_of_country(store: GraphStore, country: str) -> list[tuple[Ref, list[str]]]:

@@ -145,7 +145,7 @@ class Site:
         ]
         return self.page(
             "home.html", title="sco-kg",
-            counts=q.counts(store), triples=len(store), recent=q.recent_meetings(store),
+            counts=q.counts(store), triples=q.statements(store), recent=q.recent_meetings(store),
             summits=q.summits(store), downloads=downloads,
         )
 
