@@ -237,6 +237,13 @@ def test_first_met_is_background_not_current(nlp):
     "of separate meetings in Astana.",
     "The two sides agreed to hold a new round of consultations on the boundary issue at an early "
     "date.",
+    "Xi Jinping will attend the summit and hold talks with Kassym-Jomart Tokayev.",
+    "Indian Prime Minister Narendra Modi and Chinese President Xi Jinping are scheduled to meet "
+    "on Thursday.",
+    "No meeting between Modi and Xi was planned.",
+    "The two presidents have met more than 40 times.",
+    "Russian President Vladimir Putin met with reporters after the talks.",
+    "The leaders of the SCO member states met in Astana on Thursday.",
 ])
 def test_sentences_that_are_not_meetings(nlp, sentence):
     facts = read(nlp, sentence, published="2024-07-03")
@@ -298,3 +305,29 @@ def test_the_two_ministers_had_last_met(nlp):
     assert len(background) == 1
     assert (background[0].date, background[0].location.label) == ("2023-07", "Jakarta")
     assert sides(background[0]) == {"S Jaishankar", "Wang Yi"}
+
+
+@pytest.mark.parametrize("sentence, people, kind", [
+    ("Chinese President Xi Jinping, who met Russian President Vladimir Putin on Monday, said "
+     "ties are strong.", {"Xi Jinping", "Vladimir Putin"}, "bilateral"),
+    ("Russian Foreign Minister Sergey Lavrov and his Chinese counterpart Wang Yi held talks in "
+     "Moscow on Monday.", {"Sergey Lavrov", "Wang Yi"}, "talks"),
+    ("Russian President Vladimir Putin and Belarusian President Alexander Lukashenko held a phone "
+     "conversation on Monday.", {"Vladimir Putin", "Alexander Lukashenko"}, "phone call"),
+    ("In a telephone conversation with Chinese President Xi Jinping on Monday, French President "
+     "Emmanuel Macron said Paris wants dialogue.", {"Xi Jinping", "Emmanuel Macron"}, "phone call"),
+    ("Li Qiang was received by Uzbek President Shavkat Mirziyoyev in Tashkent on Monday.",
+     {"Li Qiang", "Shavkat Mirziyoyev"}, "bilateral"),
+    ("Uzbek President Shavkat Mirziyoyev hosted Chinese Premier Li Qiang in Tashkent on Monday.",
+     {"Li Qiang", "Shavkat Mirziyoyev"}, "bilateral"),
+    ("Turkish President Recep Tayyip Erdogan told Russian President Vladimir Putin during their "
+     "meeting on Monday that Türkiye wants peace.", {"Recep Tayyip Erdogan", "Vladimir Putin"},
+     "bilateral"),
+    ("PM Modi holds bilateral talks with Russian President Vladimir Putin in Kazan",
+     {"Narendra Modi", "Vladimir Putin"}, "talks"),
+])
+def test_more_shapes(nlp, sentence, people, kind):
+    facts = read(nlp, sentence, published="2024-10-22")
+    assert [(sides(m), m.kind) for m in facts.meetings] == [(people, kind)]
+    if "Monday" in sentence:
+        assert facts.meetings[0].date == "2024-10-21"

@@ -81,6 +81,10 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
                 return True
             if cur.i == t.i and noun and child.dep_ in ("amod", "compound") and low in _FUTURE_ADJ:
                 return True
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX"):
+            # "will attend the summit and hold talks": the auxiliary is shared
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
+                       or c.dep_ == "neg" for c in cur.head.children)
         if cur.head.i == cur.i or cur.dep_ in ("advcl", "conj", "relcl", "acl", "parataxis",
                                                "ccomp", "appos"):
             return False

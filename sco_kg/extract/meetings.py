@@ -234,6 +234,11 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             # "Meeting President Alexander Lukashenko, Xi said": a fronted participle
             partners, pend = read_refs(doc, t.i + 1, reg, end)
             actors = _actors(ctx, t, sent, partners, pend)
+        if not partners and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children):
+            # "Erdogan told Putin during their meeting in Sochi": subject and object
+            people = _subject_and_object(ctx, t, sent)
+            if len(people) >= 2:
+                return Trigger(t, kind, people, [], True)
         if not partners:
             plural = len(actors) >= 2 or any(a.kind == "pair" or a.n == 2 for a in actors)
             if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent)):
@@ -243,6 +248,17 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             return Trigger(t, kind, actors, partners, True)
         return Trigger(t, kind, actors, partners, False)
     return None
+
+
+def _subject_and_object(ctx: ArticleContext, t: Token, sent: Span) -> list[Ref]:
+    for c in chain(t)[1:]:
+        if c.pos_ in ("VERB", "AUX"):
+            refs: list[Ref] = []
+            for child in c.children:
+                if child.dep_ in ("nsubj", "dobj", "dative") and child.i in ctx.registry.by_token:
+                    refs.extend(read_ref(t.doc, child.i, ctx.registry, sent.end))
+            return refs
+    return []
 
 
 def heading_like(ctx: ArticleContext, sent: Span) -> bool:
@@ -316,6 +332,12 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
             refs, _ = read_refs(doc, tok.i, reg, sent.end)
         return [r for r in refs if not any(i in taken for i in range(r.start, r.end))]
 
+    # "X, who met Y on Tuesday, said": the relative pronoun stands for X
+    if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that")
+                                 for c in t.children):
+        found = refs_at(t.head) or read_ref(doc, t.head.i, reg, sent.end)
+        if found:
+            return found
     # the subject of the trigger, or of the verb it is coordinated with
     verb = t.head if t.dep_ in ("dobj", "nsubj") and t.head.lower_ in hold_verbs() else t
     heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
