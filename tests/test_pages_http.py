@@ -12,7 +12,8 @@ import rdflib
 from pages_checks import a11y_problems, scripts
 from pages_sample import SUMMIT_NAME, hostile_facts, sample_store
 from sco_kg.ingest import read_articles
-from sco_kg.iris import summit_iri
+from sco_kg.iris import article_iri, summit_iri
+from sco_kg.model import Article, ArticleFacts
 
 BASE = "https://w3id.org/sco-kg/"
 JAPAROV = "/id/person/Q25597826"
@@ -44,9 +45,13 @@ def hostile_article(tmp_path_factory):
     return article
 
 
+ODD_ID = "talks 2024/ü"  # an article id with a space and a non-ASCII letter
+
+
 @pytest.fixture(scope="module")
 def server(endpoint_start_module, hostile_article):
-    return endpoint_start_module(store=sample_store(hostile=False, extra=[hostile_facts(hostile_article)]))
+    odd = ArticleFacts(Article(id=ODD_ID, text="Odd id.\n\nNothing happened.", title="An article with an odd id"))
+    return endpoint_start_module(store=sample_store(hostile=False, extra=[hostile_facts(hostile_article), odd]))
 
 
 @pytest.fixture(scope="module")
@@ -113,7 +118,7 @@ def test_country_page_shows_partnership_levels_with_their_sentences(http):
     assert "Partnership levels over time" in html
     assert "all-weather comprehensive strategic partnership for a new era" in html
     assert "have upgraded bilateral relations to strategic partnership" in html
-    assert f'href="/id/country/Q227"' in html  # Azerbaijan
+    assert 'href="/id/country/Q227"' in html  # Azerbaijan
 
 
 def test_meeting_page_highlights_its_evidence_and_links_to_the_article(http):
@@ -220,6 +225,17 @@ def test_article_iris_with_slashes_dereference(http):
     g = parse(r.content, "turtle")
     text = g.value(rdflib.URIRef(BASE + ARTICLE[1:]), rdflib.URIRef("https://schema.org/text"))
     assert str(text).startswith("Xi meets leaders in Astana")
+
+
+def test_an_article_id_with_escapes_dereferences_and_is_linked(http):
+    path = str(article_iri(ODD_ID))[len(BASE) - 1:]
+    assert path == "/id/article/talks%202024/%C3%BC"
+    html = get_html(http, path)
+    assert "<h1>An article with an odd id</h1>" in html
+    assert f'<link rel="alternate" type="text/turtle" href="{path}.ttl"' in html
+    g = parse(http.get(path + ".ttl").content, "turtle")
+    assert g.value(rdflib.URIRef(BASE + path[1:]), rdflib.URIRef("https://schema.org/headline")) is not None
+    assert f'href="{path}"' in get_html(http, "/search?q=odd+id")
 
 
 def test_a_named_graph_serves_its_content(http):

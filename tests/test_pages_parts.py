@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from pages_sample import ASTANA_TEXT, SUMMIT_NAME, sample_store
-from sco_kg.iris import summit_iri
+from sco_kg.iris import article_iri, summit_iri
 from sco_kg.web.pages import deref, queries as q
 from sco_kg.web.pages.examples import load_examples
 from sco_kg.web.pages.links import Links
@@ -99,6 +99,11 @@ def test_links_map_our_iris_to_server_paths_and_leave_others():
     assert links.path("http://www.wikidata.org/entity/Q148") == "http://www.wikidata.org/entity/Q148"
     assert links.path("https://w3id.org/sco-kg/elsewhere") == "https://w3id.org/sco-kg/elsewhere"
     assert links.iri("/id/article/roundup/2") == "https://w3id.org/sco-kg/id/article/roundup/2"
+    # An article id with a space or a non-ASCII letter: the IRI's escapes survive both ways.
+    iri = str(article_iri("Tashkent talks/ü"))
+    assert iri == "https://w3id.org/sco-kg/id/article/Tashkent%20talks/%C3%BC"
+    assert links.iri(links.path(iri)) == iri
+    assert links.path('https://w3id.org/sco-kg/id/x"><script>') == "/id/x%22%3E%3Cscript%3E"
 
 
 @pytest.mark.parametrize("accept, suffix", [

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from ...namespaces import OA, RDFS, SCO, SKOS
+from ...namespaces import RDFS, SCO, SKOS
 from ...store import GraphStore
 from ..negotiation import TRIPLES, Offer, choose
 from .queries import iri_term
@@ -118,6 +118,3 @@ def serialize(triples: list[ox.Triple], form: Form, prefixes: dict[str, str]) ->
                   if any(u.startswith(v) and "/" not in u[len(v):] for u in used)}
     return ox.serialize(triples, format=form.format, prefixes=wanted or None)  # type: ignore[return-value]
 
-
-# Evidence offsets are plain integers; OA is imported so the module documents what it serves.
-_ = OA

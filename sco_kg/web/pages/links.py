@@ -12,7 +12,7 @@ link with server-relative paths and the local server is navigable on its own::
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 from ...namespaces import BASE
 
@@ -38,10 +38,11 @@ class Links:
         if not self.is_ours(iri):
             return iri
         rest = iri[len(self.base):]
-        # Keep '/', '#' and the characters slugs use; percent-encode the rest so a strange
-        # IRI cannot break out of an href.
-        return "/" + quote(rest, safe="/#-._~:@!$&'()*+,;=")
+        # Keep '/', '#', the characters slugs use and the IRI's own percent-escapes (an
+        # article id with a space is ".../my%20article"); percent-encode anything else.
+        return "/" + quote(rest, safe="/#%-._~:@!$&'()*+,;=")
 
-    def iri(self, path: str) -> str:
-        """The IRI a request path stands for: ``/id/person/x`` -> ``{base}id/person/x``."""
-        return self.base + unquote(path.lstrip("/"))
+    def iri(self, raw_path: str) -> str:
+        """The IRI a raw request path (percent-escapes kept) stands for:
+        ``/id/person/x`` -> ``{base}id/person/x``."""
+        return self.base + raw_path.lstrip("/")

@@ -85,6 +85,8 @@ class Site:
         self.env = environment(self.links)
         self.examples: list[Example] = load_examples()
         self._indexes: dict[int, SearchIndex] = {}
+        # Generated documentation, per vocabulary graph, for the store version it was made from.
+        self._docs: dict[str, tuple[str, Any]] = {}
 
     # --- plumbing ------------------------------------------------------------------------------
 
@@ -385,7 +387,11 @@ class Site:
         if form.format is not None:
             body = deref.serialize(vocab_triples(vocab), form, PREFIXES)
             return Response(body, media_type=_content_type(form), headers=headers)
-        doc = make(vocab)
+        version = self.store(request).version
+        cached = self._docs.get(graph)
+        if cached is None or cached[0] != version:
+            cached = self._docs[graph] = (version, make(vocab))
+        doc = cached[1]
         return self.page(template, headers=headers, title=doc.title, doc=doc, iri=iri, forms=self.forms(path))
 
 

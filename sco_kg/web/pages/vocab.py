@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from ...namespaces import ONTOLOGY_IRI, SCO, SCOSH, SHAPES_IRI
+from ...namespaces import ONTOLOGY_IRI, SCO, SHAPES_IRI
 from ...paths import ONTOLOGY_DIR, SHAPES_DIR
 from ...store import GraphStore, OxigraphStore
-from .queries import ONTOLOGY_GRAPH, SHAPES_GRAPH, Ref, iri_term, select, short_tail
+from .queries import ONTOLOGY_GRAPH, Ref, iri_term, select, short_tail
 
 SH = "http://www.w3.org/ns/shacl#"
 
