@@ -124,7 +124,7 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                 mention = DateMention(a, b, "date", int(g["m"]), int(g["d"]), None, int(g["y"]))
             elif kind in ("mdy", "dmy"):
                 month = month_number(g["mon"])
-                if month is None or (g["mon"] == "May" and kind == "mdy" and False):
+                if month is None:
                     continue
                 d2 = int(g["d2"]) if g.get("d2") else None
                 year = int(g["y"]) if g.get("y") else None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from ..model import Entity, Evidence, Meeting, Participant
+from ..model import Entity, Evidence
 from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_present
 from .context import ArticleContext
 from .countries import city, party

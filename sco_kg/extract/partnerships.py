@@ -104,16 +104,14 @@ def _when(sent: Span, ref: When | None, previous: When | None) -> When | None:
 def _parties(sent: Span, start: int, end: int, pair: list[str]) -> tuple[str, str] | None:
     text = sent.text
     # "the China-Belarus all-weather ...", "Mongolia-China comprehensive ..."
-    m = re.search(_PAIR.pattern + r"\s*$", text[:start].rstrip() + " ")
-    if m is None:
-        m = re.search(_PAIR.pattern + r"\s+$", text[:start])
+    m = re.search(_PAIR.pattern + r"\s+$", text[:start])
     if m:
         a, b = party(m.group(1)), party(m.group(2))
         if a and b and a.label != b.label:
             return (a.label, b.label)
     # "between A and B"
     m = re.match(r"\s+between\s+(?:the\s+)?([A-Z][\w’' ]+?)\s+and\s+(?:the\s+)?([A-Z][\w’']+)",
-                 text[end - sent.start_char:] if False else text[end:])
+                 text[end:])
     if m and party(m.group(1)) and party(m.group(2)):
         return (party(m.group(1)).label, party(m.group(2)).label)  # type: ignore[union-attr]
     # the subject of the clause: "China and Azerbaijan have upgraded ... to ..."

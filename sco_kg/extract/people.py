@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..gazetteer import fold, load_gazetteer
 from .countries import Party, city, is_domestic_body, party
@@ -139,7 +139,6 @@ def read_title(tokens: list[Token]) -> Title:
 
 
 def _party_in(tokens: list[Token]) -> Party | None:
-    text = _title_text(tokens)
     # Longest match first: "United Nations" before "Nations".
     words = [t.text for t in tokens]
     for size in (4, 3, 2, 1):
@@ -154,7 +153,6 @@ def _party_in(tokens: list[Token]) -> Party | None:
                 state = _DOMESTIC_STATE.get(entry.qid) if entry else None
                 if state:
                     return party(state)
-    del text
     return None
 
 
@@ -442,7 +440,7 @@ def build_registry(doc: Doc) -> Registry:
         qid = n.qid or (gaz.qid if gaz else None)
         if gaz and len(gaz.label.split()) > len(n.name.split()) and registry.find(n.name) is None:
             # "President Xi" alone in an article: the gazetteer knows the full name.
-            registry.add(_ascii_like(gaz.label, n.name), n.title, gaz.qid, n.start)
+            registry.add(gaz.label, n.title, gaz.qid, n.start)
             continue
         registry.add(n.name, n.title, qid, n.start)
     for n in names:
@@ -470,11 +468,3 @@ def build_registry(doc: Doc) -> Registry:
                 registry.span_of[i] = (t.i, e)
     return registry
 
-
-def _ascii_like(label: str, seen: str) -> str:
-    del seen
-    return label
-
-
-def span_text(span: Span | list[Token]) -> str:
-    return _title_text(list(span))

@@ -101,7 +101,7 @@ def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
         if parties:
             return [Ref("slot", i, end, party=p, role=role) for p in parties]
     # "the Kyrgyz president", "Chinese, Belarusian FMs", "the Uzbek side"
-    parties, end = _party_list(doc, j, limit, adjectives=True)
+    parties, end = _party_list(doc, j, limit)
     if parties and end < limit:
         k = end
         while k < limit and k - end < 3 and (doc[k].lower_ in ("foreign", "prime", "external",
@@ -141,7 +141,7 @@ def _office(text: str) -> str | None:
     return text[0].upper() + text[1:]
 
 
-def _party_list(doc: Doc, i: int, limit: int, adjectives: bool = False) -> tuple[list[Party], int]:
+def _party_list(doc: Doc, i: int, limit: int) -> tuple[list[Party], int]:
     """States in a list from token ``i``: "Kyrgyzstan, Azerbaijan, Uzbekistan and Russia"."""
     parties: list[Party] = []
     k = i
@@ -168,8 +168,6 @@ def _party_list(doc: Doc, i: int, limit: int, adjectives: bool = False) -> tuple
             break
     while k > i and doc[k - 1].text in (",", "and", "&"):
         k -= 1
-    if not adjectives:
-        return parties, k
     return parties, k
 
 
