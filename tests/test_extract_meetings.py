@@ -331,3 +331,13 @@ def test_more_shapes(nlp, sentence, people, kind):
     assert [(sides(m), m.kind) for m in facts.meetings] == [(people, kind)]
     if "Monday" in sentence:
         assert facts.meetings[0].date == "2024-10-21"
+
+
+def test_counterparts_from_states_are_separate_meetings_with_the_same_office(nlp):
+    facts = read(nlp, "Russian Foreign Minister Sergey Lavrov met with his counterparts from "
+                      "Kazakhstan and Uzbekistan in Astana on Monday.", published="2024-10-22")
+    assert sorted(sorted(sides(m)) for m in facts.meetings) == [
+        ["@Kazakhstan", "Sergey Lavrov"], ["@Uzbekistan", "Sergey Lavrov"]]
+    for m in facts.meetings:
+        assert {p.role for p in m.participants} == {"Foreign Minister"}
+        assert (m.date, m.location.label) == ("2024-10-21", "Astana")

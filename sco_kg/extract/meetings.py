@@ -412,11 +412,12 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             if actors and any(a.party_label == r.party.label for a in actors):
                 out.append(next(a for a in actors if a.party_label == r.party.label))
                 continue
+            role = r.role or (actors[0].role if r.counterpart and actors else None)
             if len(people) == 1:
                 person = people[0]
-                out.append(Side(person, r.party.label, person.role or r.role))
+                out.append(Side(person, r.party.label, person.role or role))
             else:
-                out.append(Side(None, r.party.label, r.role))
+                out.append(Side(None, r.party.label, role))
     return out
 
 

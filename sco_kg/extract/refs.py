@@ -58,6 +58,12 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
     if low in _PRONOUNS:
         nxt = doc[i + 1] if i + 1 < limit else None
         if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in (
+                "counterpart", "counterparts") and i + 3 < limit and doc[i + 2].lower_ == "from":
+            # "his counterparts from Kazakhstan and Uzbekistan"
+            parties, end = _party_list(doc, i + 3, limit)
+            if parties:
+                return [Ref("slot", i, end, party=p, counterpart=True) for p in parties]
+        if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in (
                 "counterpart", "counterparts") and not (
                 i + 2 < limit and (i + 2) in registry.by_token):
             return [Ref("pair" if low == "their" else "pronoun", i, i + 2, counterpart=True)]
