@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..model import Article, Entity
+from ..model import Article, Entity, Evidence
 from .countries import city_label, party, Party
 from .dates import When, find_dates, month_number, parse_iso, resolve
 from .people import Registry, build_registry
@@ -49,6 +49,16 @@ class ArticleContext:
 
     def sentences(self) -> list[Span]:
         return [s for s in self.doc.sents if s.text.strip()]
+
+    def evidence(self, sent: Span) -> Evidence:
+        """The sentence as evidence: offsets into the stored text, spaces trimmed."""
+        text = self.article.text
+        start, end = sent.start_char, sent.end_char
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        while start < end and text[start].isspace():
+            start += 1
+        return Evidence(self.article.id, start, end, text[start:end])
 
 
 def reference_date(article: Article, dateline: Dateline | None, year: int | None) -> When | None:

@@ -63,7 +63,7 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
         speaker = _speaker(ctx, sent, state) or speaker
         meetings = find_meetings(ctx, sent, state)
         read.meetings.extend(meetings)
-        evidence = _evidence(ctx, sent)
+        evidence = ctx.evidence(sent)
         pair = list(dict.fromkeys(s.party_label for s in state.current if s.party_label))
         for p in find_partnerships(sent, ctx.ref, pair, state.last_date or ctx.event):
             read.partnerships.append((p, evidence))
@@ -73,16 +73,6 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
             read.summits.append((sm, evidence))
         plural = _plural_subject(ctx, sent) or plural
     return read
-
-
-def _evidence(ctx: ArticleContext, sent) -> Evidence:
-    text = ctx.article.text
-    start, end = sent.start_char, sent.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return Evidence(ctx.article.id, start, end, text[start:end])
 
 
 def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:

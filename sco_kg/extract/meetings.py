@@ -129,7 +129,7 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 continue
             kind = _kind(tr, sides)
             m = RawMeeting(kind, sides, when, location, occasion, background,
-                           [_evidence(ctx, sent)], vague_date=vague)
+                           [ctx.evidence(sent)], vague_date=vague)
             out.append(m)
             if not background:
                 state.current = sides
@@ -138,16 +138,6 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
     if subject is not None:
         state.last_actor = subject
     return out
-
-
-def _evidence(ctx: ArticleContext, sent: Span) -> Evidence:
-    text = ctx.article.text
-    start, end = sent.start_char, sent.end_char
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    return Evidence(ctx.article.id, start, end, text[start:end])
 
 
 def _sentence_subject(ctx: ArticleContext, sent: Span) -> Person | None:
