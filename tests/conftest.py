@@ -56,6 +56,8 @@ def endpoint_run(settings, store) -> EndpointServer:  # noqa: ANN001
 
 @contextmanager
 def _endpoint_starter(directory: Path) -> Iterator[Callable[..., EndpointServer]]:
+    import pyoxigraph as ox
+
     from sco_kg.store import OxigraphStore, StoreHome
     from sco_kg.web.settings import Settings
 
@@ -64,8 +66,14 @@ def _endpoint_starter(directory: Path) -> Iterator[Callable[..., EndpointServer]
     def start(store: OxigraphStore | None = None, quads=(), **options) -> EndpointServer:  # noqa: ANN001
         if store is None:
             store = StoreHome(directory / f"store{len(started)}").open()
+        by_graph: dict = {}
         for quad in quads:
-            store.raw.add(quad)
+            by_graph.setdefault(quad.graph_name, []).append(quad)
+        for graph, graph_quads in by_graph.items():
+            if graph == ox.DefaultGraph():
+                store.raw.extend(graph_quads)
+            else:  # through the store, which keeps the default graph as the merge
+                store.replace_graph(graph.value, graph_quads)
         options.setdefault("workers", 2)
         server = endpoint_run(Settings(store_path=directory, **options), store)
         started.append(server)

@@ -65,12 +65,14 @@ _FORMAT_IRIS = {
 }
 DUMP_EXTENSIONS = ("nq", "trig", "ttl", "nt", "jsonld", "rdf")
 
+# The default graph is the store's merged view of all article graphs: the dataset's
+# statistics are those of the default graph; each named graph gets its own size.
 _STATS_QUERIES = {
     "totals": "SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?subjects) (COUNT(DISTINCT ?p) AS ?properties)"
-    " (COUNT(DISTINCT ?o) AS ?objects) (COUNT(DISTINCT ?g) AS ?graphs) WHERE { GRAPH ?g { ?s ?p ?o } }",
+    " (COUNT(DISTINCT ?o) AS ?objects) WHERE { ?s ?p ?o }",
     "graphs": "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
-    "classes": "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } } GROUP BY ?c ORDER BY ?c",
-    "properties": "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p ORDER BY ?p",
+    "classes": "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c",
+    "properties": "SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p",
 }
 
 
@@ -90,7 +92,7 @@ async def statistics(ep: Endpoint) -> dict:
     stats: dict = {}
     try:
         for name, query in _STATS_QUERIES.items():
-            job = {"q": query, "union": True, "offers": {"s": ox.QueryResultsFormat.JSON.media_type}, "cap": 1_000_000}
+            job = {"q": query, "offers": {"s": ox.QueryResultsFormat.JSON.media_type}, "cap": 1_000_000}
             header, body = await ep.pool.run(job, ep.settings.timeout)
             if header["status"] != 200:
                 raise RuntimeError(header.get("detail"))

@@ -204,11 +204,11 @@ def _tail_limit(query: str) -> int | None:
 async def run_query(request: Request, ep: Endpoint, op: Operation) -> Response:
     query = op.query or ""
     settings = ep.settings
-    has_dataset, services, limit = False, False, None
+    services, limit = False, None
     if _NEEDS_GUARD.search(query):
         found = analyse(query, settings.base_iri)
         check_outbound(found, allowlist=settings.service_allowlist, known_graph=ep.has_graph)
-        has_dataset, services, limit = found.has_dataset, bool(found.services), found.limit
+        services, limit = bool(found.services), found.limit
     else:
         limit = _tail_limit(query)
     offers = _offers(request, op)
@@ -220,7 +220,6 @@ async def run_query(request: Request, ep: Endpoint, op: Operation) -> Response:
         "base": settings.base_iri,
         "dg": op.default_graphs if protocol_dataset else None,
         "ng": op.named_graphs if protocol_dataset else None,
-        "union": not has_dataset,
         "offers": {k: (o.format.media_type if o and o.format else None) for k, o in offers.items()},
         "cap": settings.max_results,
         "limit_ok": limit is not None and limit <= settings.max_results,

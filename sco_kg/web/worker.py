@@ -109,7 +109,7 @@ def _capped_triples(triples: ox.QueryTriples, fmt: ox.RdfFormat, cap: int, prefi
 def evaluate(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     """Run one query request and serialise its answer (called inside a worker).
 
-    ``req`` keys: q (text), base, dg/ng (protocol dataset or None), union (bool),
+    ``req`` keys: q (text), base, dg/ng (protocol dataset or None),
     offers (media type per result kind: s, b, t, or None if none is acceptable), cap,
     limit_ok (the query's own LIMIT keeps it under the cap), service (it calls SERVICE).
     """
@@ -118,8 +118,8 @@ def evaluate(store: ox.Store, req: dict[str, Any]) -> tuple[dict[str, Any], byte
         # A protocol dataset replaces the query's: empty lists mean empty graphs.
         kwargs["default_graph"] = [ox.NamedNode(g) for g in req.get("dg") or []]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in req.get("ng") or []]
-    elif req.get("union"):
-        kwargs["use_default_graph_as_union"] = True
+    # Otherwise the query's FROM clauses, or the store's default graph: the deduplicated
+    # merge of the article graphs, which the store maintains.
     try:
         result = store.query(req["q"], **kwargs)
         offers = req["offers"]
@@ -445,9 +445,8 @@ def dump_main(snapshot: str, media_type: str, compress: bool) -> None:
     if fmt.supports_datasets:
         store.dump(sink, fmt, prefixes=prefixes)
     else:
-        # Triple formats get the union of the graphs, as the union is what queries see.
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        ox.serialize(triples, sink, fmt, prefixes=prefixes)
+        # Triple formats get the default graph: the merged view that queries see.
+        store.dump(sink, fmt, from_graph=ox.DefaultGraph(), prefixes=prefixes)
     if compress:
         sink.close()
     out.flush()

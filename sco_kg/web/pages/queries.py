@@ -196,7 +196,7 @@ def outgoing(store: GraphStore, iri: str, limit: int = 500) -> list[Statement]:
         SELECT DISTINCT ?p ?pLabel ?o ?oLabel WHERE {{
           {iri_term(iri)} ?p ?o .
           {label_of('?p', '?pLabel')}
-          OPTIONAL {{ FILTER(isIRI(?o)) {label_of('?o', '?oLabel')} }}
+          {label_of('?o', '?oLabel')}
         }} ORDER BY ?p ?o LIMIT {limit}""")
     assert isinstance(result, ox.QuerySolutions)
     out = []
