@@ -49,6 +49,8 @@ def test_datelines_of_several_outlets():
         ("July 4 (MFA) — On July 3, 2024 local time, ...", None, (7, 4)),
         ("MOSCOW, October 22. /TASS/. Russian President ...", "MOSCOW", (10, 22)),
         ("New Delhi, Sep 16 (PTI) External Affairs Minister ...", "New Delhi", (9, 16)),
+        ("SAMARKAND, Uzbekistan, Sept. 15 (Xinhua) -- Chinese President Xi Jinping met ...",
+         "SAMARKAND", (9, 15)),
     ):
         d = find_dateline(text)
         assert d is not None and (d.place, d.month_day) == (place, md)

@@ -17,7 +17,8 @@ _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.
               r"(?:,?\s+\d{4})?")
 _DATELINES = (
     # Xinhua, AP, Indian wires: "ASTANA, July 3 (Xinhua) —", "New Delhi, Jul 4 (PTI)"
-    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}?),\s+(?P<date>" + _MONTH_DAY + r")\s*"
+    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,\s+"
+               r"(?P<date>" + _MONTH_DAY + r")\s*"
                r"\((?P<outlet>[A-Za-z][\w .&-]{0,30})\)\s*(?:[—–-]+|:)?\s*"),
     # MFA: "July 4 (MFA) —"
     re.compile(r"(?P<date>" + _MONTH_DAY + r")\s*\((?P<outlet>[A-Za-z][\w .&-]{0,30})\)\s*"
