@@ -143,6 +143,20 @@ def test_initiative_page_lists_who_endorsed_it(http):
     assert "fully supports the Global Development Initiative" in html
 
 
+def test_fact_pages_are_titled_by_what_they_state(http):
+    html = get_html(http, CHINA)
+    partnership = re.search(r'href="(/id/partnership/[0-9a-f]+)"', html).group(1)
+    assert re.search(r"<h1>Partnership: (Azerbaijan and China|China and Uzbekistan), ", get_html(http, partnership))
+    endorsement = re.search(r'href="(/id/endorsement/[0-9a-f]+)"',
+                            get_html(http, "/id/initiative/global-security-initiative")).group(1)
+    page = get_html(http, endorsement)
+    assert "<h1>Endorsement: Uzbekistan endorses the Global Security Initiative</h1>" in page
+    evidence = re.search(r'href="(/id/evidence/[0-9a-f]+)"', page).group(1)
+    page = get_html(http, evidence)
+    assert "<h1>Evidence from “Xi meets leaders in Astana”</h1>" in page
+    assert "<mark" in page
+
+
 def test_article_page_highlights_every_fact(http):
     html = get_html(http, ARTICLE)
     assert len(re.findall(r"<mark[ >]", html)) >= 6

@@ -192,6 +192,13 @@ def test_facts_in_an_article_carry_their_offsets(store):
         assert ASTANA_TEXT[f.start:f.end].endswith(".")
 
 
+def test_statements_name_their_values_by_any_label(store):
+    statement = q.partnerships(store, f"?s sco:party <{CHINA}> .")[1].iri
+    values = {s.prop.label: s.value_label for s in q.outgoing(store, statement)}
+    assert values["level"] == "strategic partnership"  # a skos:prefLabel only
+    assert values["party"] in {"China", "Azerbaijan"}  # an rdfs:label
+
+
 def test_describe_holds_the_resource_its_sides_and_labels(store):
     meeting = q.meetings_of_person(store, JAPAROV)[1].iri
     triples = deref.describe(store, meeting)

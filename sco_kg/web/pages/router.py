@@ -287,8 +287,31 @@ class Site:
             evidence = q.evidence_itself(store, iri)
         kind = ", ".join(sorted(self._short(t) for t in types)) or "Resource"
         meetings = q.meetings_at(store, iri) if str(SCO.City) in types else []
-        return {"template": "resource.html", "kind": kind, "evidence": self.shown(store, evidence), "meetings": meetings,
-                "note": None}
+        context = {"template": "resource.html", "kind": kind, "evidence": self.shown(store, evidence),
+                   "meetings": meetings, "note": None}
+        title = self.fact_title(store, iri, types)
+        return context | ({"title": title} if title else {})
+
+    def fact_title(self, store: GraphStore, iri: str, types: set[str]) -> str | None:
+        """A readable title for facts whose IRIs are hashes: what the fact says."""
+        t = q.iri_term(iri)
+        if str(SCO.PartnershipStatement) in types:
+            found = q.partnerships(store, f"VALUES ?s {{ {t} }}")
+            if found:
+                p = found[0]
+                details = ", ".join(x for x in (p.change, p.when) if x)
+                parties = " and ".join(x.label for x in p.parties)
+                level = p.level.label if p.level else p.phrase or "a partnership"
+                return f"Partnership: {parties}, {level}" + (f" ({details})" if details else "")
+        if str(SCO.Endorsement) in types:
+            found = q.endorsements(store, f"VALUES ?e {{ {t} }}")
+            if found and found[0].endorser and found[0].endorsed:
+                return f"Endorsement: {found[0].endorser.label} endorses the {found[0].endorsed.label}"
+        if str(SCO.Evidence) in types:
+            found = q.evidence_itself(store, iri)
+            if found:
+                return f"Evidence from “{found[0].article.label}”"
+        return None
 
     def graph_context(self, store: GraphStore, iri: str) -> dict[str, Any]:
         size = len(deref.graph_triples(store, iri))
