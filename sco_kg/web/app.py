@@ -63,7 +63,13 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         snapshots = Snapshots(settings.snapshot_dir)
         await asyncio.to_thread(snapshots.take, graph_store)
-        pool = WorkerPool(settings.worker_count(), snapshots, description.PREFIXES, settings.worker_memory_quads)
+        pool = WorkerPool(
+            settings.worker_count(),
+            snapshots,
+            description.PREFIXES,
+            settings.worker_memory_quads,
+            settings.worker_spin_ms,
+        )
         await pool.start()
         ep = Endpoint(settings, graph_store, snapshots, pool, changed_at=_content_time(graph_store))
         app.state.endpoint = ep
@@ -76,7 +82,7 @@ def create_app(
             await pool.stop()
             snapshots.close()
 
-    app = FastAPI(
+    app = EndpointApp(
         title="sco-kg",
         version=__version__,
         description="A linked-data knowledge graph of diplomacy: SPARQL 1.1 endpoint, dumps and dataset description.",
@@ -88,9 +94,15 @@ def create_app(
     errors.install(app)
     for router in (*ROUTERS, pages_router(), *extra_routers):
         app.include_router(router)
-    app.add_middleware(sparql.FastPath)
     app.add_middleware(ReadCors)
     return app
+
+
+class EndpointApp(FastAPI):
+    """FastAPI with the SPARQL fast path outermost (see sparql.FastPath)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return sparql.FastPath(super().build_middleware_stack())
 
 
 class ReadCors:

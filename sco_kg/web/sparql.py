@@ -41,6 +41,7 @@ READ_HEADERS = {
     "Access-Control-Expose-Headers": "X-SPARQL-Truncated, X-SPARQL-MaxRows, ETag, Link",
 }
 
+WRITE = "sco_kg.write"  # scope key set on update requests
 router = APIRouter(tags=["SPARQL"])
 log = logging.getLogger(__name__)
 
@@ -286,6 +287,7 @@ def _authorise(request: Request, ep: Endpoint) -> None:
 
 
 async def run_update(request: Request, ep: Endpoint, op: Operation) -> Response:
+    request.scope[WRITE] = True  # no CORS on anything an update gets back
     _authorise(request, ep)
     text = op.update or ""
     found = analyse(text, ep.settings.base_iri)
@@ -343,11 +345,12 @@ async def handle(request: Request) -> Response:
 
 
 class FastPath:
-    """ASGI middleware answering GET and POST /sparql before FastAPI's routing.
+    """ASGI layer answering GET and POST /sparql ahead of FastAPI's middleware and routing.
 
-    The hot path of a public endpoint is tiny queries; FastAPI's routing and dependency
-    machinery cost about as much as the query itself. The routes below stay registered, so
-    they document /sparql in the OpenAPI description and handle any other method (405).
+    The hot path of a public endpoint is tiny queries; FastAPI's layers cost about as much
+    as the query itself. The app puts this layer outermost (see app.EndpointApp); the routes
+    below stay registered, so they document /sparql in the OpenAPI description and answer
+    any other method (405). Read answers get CORS here, update answers never do.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -365,6 +368,9 @@ class FastPath:
         except Exception as exc:  # noqa: BLE001 - a bug must still answer as a problem
             log.exception("SPARQL request failed")
             response = render(Problem(500, "Internal error", detail=type(exc).__name__), request.headers.get("accept"))
+        if not scope.get(WRITE):
+            for name, value in READ_HEADERS.items():
+                response.headers.setdefault(name, value)
         await response(scope, receive, send)
 
 
