@@ -23,17 +23,27 @@ _FUTURE_ADJ = frozenset({"upcoming", "next", "future", "planned", "possible", "p
 
 def chain(t: Token) -> list[Token]:
     """``t`` and its heads up to (and including) the head of the clause it sits in, then on
-    through adverbial clauses to the main verb; a reported clause (ccomp) ends the chain."""
+    through adverbial clauses and "when"/"where" clauses to the main verb; a reported clause
+    (ccomp) or another relative clause ends the chain."""
     out = [t]
     cur = t
     while cur.head.i != cur.i:
-        if cur.dep_ in ("ccomp", "parataxis", "relcl", "acl") and cur.i != t.i:
+        if cur.dep_ == "relcl" and is_when_clause(cur):
+            pass  # "met in Moscow in May, when X paid a state visit": the time of "May"
+        elif cur.dep_ in ("ccomp", "parataxis", "relcl", "acl") and cur.i != t.i:
             break
-        if cur.dep_ in ("relcl",) and cur.i == t.i:
+        elif cur.dep_ in ("relcl",) and cur.i == t.i:
             break
         cur = cur.head
         out.append(cur)
     return out
+
+
+def is_when_clause(verb: Token) -> bool:
+    """A clause that adds to the time or place of its head ("in May, when ...", "in Sochi,
+    where ..."): it happens then and there, whatever its own words give."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "where")
+               and c.i < verb.i for c in verb.children)
 
 
 def clause_tokens(t: Token) -> set[int]:
@@ -92,7 +102,10 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
         if cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"):
             # "invited him to talks", "prepare for the meeting"; but "During the visit, the
             # two sides agreed ..." is a visit that happened
-            if cur.lower_ in ("to", "for", "towards", "toward") and head.lower_ in _MODAL_HEADS:
+            if cur.lower_ in ("to", "for", "towards", "toward") and (
+                    head.lower_ in _MODAL_HEADS or any(
+                        c.dep_ == "dobj" and c.lower_ in _MODAL_HEADS for c in head.children)):
+                # "renewed his offer to host talks": the parser may hang "to" from the verb
                 return True
             return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
                        for c in head.children)

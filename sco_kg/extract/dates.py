@@ -92,7 +92,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"Sunday)\b")),
     ("month", re.compile(r"(?:\b(?P<rel>last|this|next|early|late|mid|earlier this|in)\s+)?"
                          r"\b(?P<mon>January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b(?!\s+\d)"
+                         r"September|October|November|December)\b(?!\s+\d{1,2}\b)"
                          r"(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ry>last year|this year|"
                          r"next year))?")),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d\d)\b(?!-\d)")),

@@ -128,7 +128,9 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
             if len(sides) < 2:
                 continue
             kind = _kind(tr, sides)
-            m = RawMeeting(kind, sides, when, location, occasion, background,
+            # a call has no single place, whatever the dateline says
+            place = None if kind in ("phone call", "video call") else location
+            m = RawMeeting(kind, sides, when, place, occasion, background,
                            [ctx.evidence(sent)], vague_date=vague)
             out.append(m)
             if not background:

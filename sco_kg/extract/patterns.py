@@ -79,8 +79,9 @@ def speak_verbs() -> frozenset[str]:
 def modal_cues() -> frozenset[str]:
     """Auxiliaries and governing words that make a meeting planned or hypothetical.
 
-    "will meet", "is expected to hold talks", "plans to visit", "looks forward to meeting",
-    "agreed to meet again", "invited him to".
+    "will meet", "is expected to hold talks", "plans to visit", "looked forward to meeting
+    Xi again", "agreed to meet again", "invited him to", "reiterated his offer to host a
+    meeting between", "proposed holding talks".
     """
     return frozenset({
         "will", "would", "shall", "should", "may", "might", "could", "can", "'ll", "wo",
@@ -91,7 +92,10 @@ def modal_cues() -> frozenset[str]:
         "set", "due", "going", "forward", "upcoming", "ahead", "before", "prior",
         "next", "future", "possible", "potential", "likely", "ready", "willing", "seek",
         "seeks", "try", "tries", "aim", "aims", "refuse", "refused", "declined", "if",
-        "whether", "unless", "look", "looks", "looking", "await", "awaits", "awaiting",
+        "whether", "unless", "look", "looks", "looking", "looked", "await", "awaits",
+        "awaiting", "awaited", "offer", "offers", "offered", "offering", "proposal",
+        "proposals", "proposes", "proposing", "suggest", "suggests", "suggested",
+        "suggestion", "wanted", "hoping", "intended", "eager", "keen",
     })
 
 
@@ -170,10 +174,18 @@ def title_words() -> frozenset[str]:
 
 @cache
 def honorifics() -> frozenset[str]:
-    """Honorifics dropped from names: "Dr. Subrahmanyam Jaishankar", "H.E. Mr."."""
+    """Honorifics dropped from names: "Dr. Subrahmanyam Jaishankar", "H.E. Mr. Vladimir
+    Putin", "Prime Minister Shri Narendra Modi", "Smt. Droupadi Murmu", "Rt. Hon. Keir
+    Starmer", "His Excellency".
+
+    Only pure honorifics: "Sheikh" is left in, as it is part of many names ("Sheikh
+    Hasina", "Sheikh Mohamed bin Zayed"). "Sri" counts only before a name, never in "Sri
+    Lanka" (see ``people.is_honorific``).
+    """
     return frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
-                      "h.e.", "he", "sir", "madam", "madame", "sheikh", "shaikh", "lord",
-                      "mx", "mx.", "excellency"})
+                      "h.e.", "h.e", "he", "sir", "madam", "madame", "lord", "mx", "mx.",
+                      "excellency", "shri", "shri.", "shree", "sri", "sri.", "smt", "smt.",
+                      "shrimati", "hon", "hon.", "honourable", "honorable", "rt", "rt."})
 
 
 @cache

@@ -62,6 +62,23 @@ def is_office_word(token: Token | str) -> bool:
     return text.lower().strip(".") in office_heads()
 
 
+def is_honorific(token: Token) -> bool:
+    """ "Shri", "H.E.", "Mr." before a name; not the "Sri" of "Sri Lanka"."""
+    low = token.lower_
+    if low not in honorifics() and low.rstrip(".") not in honorifics():
+        return False
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return not (low.startswith("sri") and nxt is not None and nxt.lower_ == "lanka")
+
+
+def _party_words_at(doc: Doc, i: int) -> int:
+    """How many tokens from ``i`` name a state or body ("Sri Lanka", "Kyrgyz"), or 0."""
+    for size in (3, 2, 1):
+        if i + size <= len(doc) and party(doc[i:i + size].text):
+            return size
+    return 0
+
+
 def _is_party_word(text: str) -> bool:
     return party(text) is not None
 
@@ -74,7 +91,7 @@ def is_name_token(token: Token) -> bool:
         return True
     if not text[:1].isupper() or not re.fullmatch(r"[\w’'.-]+", text) or text.isdigit():
         return False
-    if low in title_words() or low.rstrip(".") in honorifics() or low in headline_verbs():
+    if low in title_words() or is_honorific(token) or low in headline_verbs():
         return False
     if low in MONTHS or low in WEEKDAYS or _is_party_word(text):
         return False
@@ -85,8 +102,7 @@ def is_name_token(token: Token) -> bool:
 
 def clean_name(tokens: list[Token]) -> str:
     """The name without honorifics or a trailing possessive."""
-    kept = [t for t in tokens if t.text.lower() not in honorifics()
-            and t.text.lower().rstrip(".") not in honorifics()]
+    kept = [t for t in tokens if not is_honorific(t)]
     name = "".join(t.text_with_ws for t in kept)
     name = " ".join(name.split())
     return re.sub(r"[’']s$", "", name).strip()
@@ -172,13 +188,12 @@ def _role_from(tokens: list[Token]) -> str | None:
         elif not depth:
             low = t.lower_
             if low in ("his", "her", "their", "newly", "appointed", "new", "current",
-                       "incumbent") or (low.rstrip(".") in honorifics()
-                                        and low not in office_heads()):
+                       "incumbent") or (is_honorific(t) and low not in office_heads()):
                 continue
             text += t.text_with_ws
             continue
         text = text.rstrip() + " "
-    text = " ".join(text.split())
+    text = " ".join(text.split()).strip(" ,")
     # Drop the state at the edges: "Kyrgyz President", "President of Azerbaijan".
     for _ in range(3):
         before = text
@@ -226,7 +241,12 @@ def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
             break
         if t.ent_type_ == "PERSON" and is_name_token(t):
             break
-        if low in _LEFT_FILLERS or low.rstrip(".") in honorifics() or low in title_words() \
+        if t.text == "," and out and all(is_honorific(o) for o in out):
+            # "President of the Russian Federation, H.E. Mr. Vladimir Putin"
+            out.append(t)
+            i -= 1
+            continue
+        if low in _LEFT_FILLERS or is_honorific(t) or low in title_words() \
                 or _is_party_word(t.text) or is_domestic_body(t.text) \
                 or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")
                     and low not in headline_verbs()):
@@ -304,21 +324,34 @@ def _extend_name(doc: Doc, start: int, end: int) -> int:
 def find_names(doc: Doc) -> list[NameSpan]:
     """Every explicit person name in the document, with the title around it."""
     spans: dict[tuple[int, int], str | None] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            s, e = _trim(doc, ent.start, ent.end)
-            if e > s:
-                spans[(s, e)] = ent.ent_id_ or None
+    ents = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    for k, ent in enumerate(ents):
+        if k and ents[k - 1].end == ent.start and doc[ent.start - 1].whitespace_ == " ":
+            continue  # joined to the previous one
+        end = ent.end
+        for nxt in ents[k + 1:]:
+            # the NER may cut one name in two: "[Shri Subrahmanyam] [Jaishankar]"
+            if nxt.start != end or doc[end - 1].whitespace_ != " ":
+                break
+            end = nxt.end
+        s, e = _trim(doc, ent.start, end)
+        if e > s:
+            spans[(s, e)] = ent.ent_id_ or None
     for t in doc:
         # A name right after an office: "President Sadyr Japarov", "Governor of Samarkand
         # region Erkinjon Turdimov", "Foreign Minister Dr. Subrahmanyam Jaishankar".
         if is_office_word(t) and (t.text[:1].isupper() or t.lower_ in ("pm", "fm", "eam")):
             j = t.i + 1
-            while j < len(doc) and j - t.i < 9 and not is_name_token(doc[j]) and (
-                    doc[j].lower_ in ("of", "the", "and", "region", "province", "(", ")")
-                    or doc[j].lower_.rstrip(".") in honorifics()
-                    or doc[j].lower_ in title_words() or _is_party_word(doc[j].text)
-                    or is_domestic_body(doc[j].text)):
+            while j < len(doc) and j - t.i < 9:
+                state = _party_words_at(doc, j)
+                if state:  # "President of Sri Lanka Anura Kumara Dissanayake"
+                    j += state
+                    continue
+                if is_name_token(doc[j]) or not (
+                        doc[j].lower_ in ("of", "the", "and", "region", "province", "(", ")")
+                        or is_honorific(doc[j]) or doc[j].lower_ in title_words()
+                        or is_domestic_body(doc[j].text)):
+                    break
                 if doc[j].is_space or doc[j].text in (",", "."):
                     break
                 j += 1

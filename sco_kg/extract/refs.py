@@ -14,9 +14,11 @@ from spacy.tokens import Doc
 
 from .countries import Party, party
 from .patterns import (
-    group_role_nouns, honorifics, office_abbreviations, pair_references, title_words,
+    group_role_nouns, office_abbreviations, pair_references, title_words,
 )
-from .people import COUNTERPART, Person, Registry, is_office_word, read_title, role_rank
+from .people import (
+    COUNTERPART, Person, Registry, is_honorific, is_office_word, read_title, role_rank,
+)
 
 _PRONOUNS = {"he": "sg", "him": "sg", "his": "sg", "she": "sg", "her": "sg", "they": "pl",
              "them": "pl", "their": "pl"}
@@ -114,7 +116,7 @@ def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
                                                                  "affairs", "vice", "deputy")):
             k += 1
         word = doc[k].lower_ if k < limit else ""
-        if word in ("side", "sides", "government", "delegation"):
+        if word in ("side", "sides", "government"):  # not "delegation": no one is named
             return [Ref("slot", i, k + 1, party=p, role=None) for p in parties]
         if k < limit and (is_office_word(doc[k]) or word in group_role_nouns()):
             if doc[i].lower_ == "the" or len(parties) > 1 or word in group_role_nouns():
@@ -185,8 +187,9 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
     Mongolia")."""
     if states:
         parties, end = _party_list(doc, i + (doc[i].lower_ == "the"), limit)
-        if len(parties) >= 2 and not (end < limit and (is_office_word(doc[end]) or
-                                                       doc[end].lower_ in group_role_nouns())):
+        # "China, Russia and Mongolia" are the sides; "Russian and Ukrainian delegations" or
+        # "Chinese and Indian troops" are not officials, and a title goes to _read_group
+        if len(parties) >= 2 and not (end < limit and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")):
             return [Ref("slot", i, end, party=p) for p in parties], end
     refs: list[Ref] = []
     k = i
@@ -203,7 +206,7 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
             while j < limit and j - k < 12 and j not in registry.by_token and (
                     doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-")
                     or is_office_word(doc[j]) or doc[j].lower_ in title_words()
-                    or doc[j].lower_.rstrip(".") in honorifics()) \
+                    or is_honorific(doc[j])) \
                     and doc[j].text not in (",", "."):
                 j += 1
             if j < limit and j > k and j in registry.by_token:
