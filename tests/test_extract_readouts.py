@@ -90,3 +90,34 @@ def test_calls_have_no_place_even_under_a_dateline(nlp):
                       "with Japanese Prime Minister Shigeru Ishiba on Wednesday.", "2025-03-05")
     assert summary(facts) == [("phone call", "2025-03-05", None, False,
                                frozenset({"Li Qiang", "Shigeru Ishiba"}))]
+
+
+# -- background meetings told in passing ------------------------------------------------
+
+def test_their_meeting_after_a_negated_call_is_a_meeting_of_the_two_subjects(nlp):
+    facts = read(nlp, "Kremlin spokesman Dmitry Peskov said Belarusian President Alexander "
+                      "Lukashenko and Kazakh President Kassym-Jomart Tokayev have not talked by "
+                      "phone since their meeting in Minsk on October 3.", "2025-10-20")
+    assert summary(facts) == [("bilateral", "2025-10-03", "Minsk", True,
+                               frozenset({"Alexander Lukashenko", "Kassym-Jomart Tokayev"}))]
+
+
+def test_recalling_their_talks_means_the_two_sides_of_the_article(nlp):
+    facts = read(nlp, "BEIJING, May 13 (Xinhua) -- Chinese President Xi Jinping met with "
+                      "Brazilian President Luiz Inacio Lula da Silva in Beijing on Tuesday.\n"
+                      "Recalling their talks in Brasilia last November, Xi said that China is "
+                      "ready to work with Brazil.", "2025-05-13")
+    pair = frozenset({"Xi Jinping", "Luiz Inacio Lula da Silva"})
+    assert summary(facts) == [("bilateral", "2025-05-13", "Beijing", False, pair),
+                              ("talks", "2024-11", "Brasilia", True, pair)]
+
+
+def test_office_alone_is_the_readouts_principal_and_his_call_is_with_the_object(nlp):
+    facts = read(nlp, "Prime Minister Shri Narendra Modi met President of France, H.E. Mr. "
+                      "Emmanuel Macron, on 11 February 2025 in Paris.\n\n2. Prime Minister "
+                      "thanked President Macron for his telephone call of 3 January 2025, "
+                      "during which the two leaders had discussed artificial intelligence.",
+                 "2025-02-11")
+    pair = frozenset({"Narendra Modi", "Emmanuel Macron"})
+    assert summary(facts) == [("bilateral", "2025-02-11", "Paris", False, pair),
+                              ("phone call", "2025-01-03", None, True, pair)]

@@ -192,7 +192,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         return None
     if low in meeting_nouns() and t.pos_ in ("NOUN", "PROPN", "VERB"):
         kind = meeting_nouns()[low]
-        mods = {c.lower_ for c in doc[max(sent.start, t.i - 4):t.i]}
+        # the noun's own phrase only: not "spoken by phone since [their meeting]"
+        mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
         if low in ("call", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None
@@ -226,11 +227,19 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             # "Meeting President Alexander Lukashenko, Xi said": a fronted participle
             partners, pend = read_refs(doc, t.i + 1, reg, end)
             actors = _actors(ctx, t, sent, partners, pend)
-        if not partners and any(c.dep_ == "poss" and c.lower_ == "their" for c in t.children):
-            # "Erdogan told Putin during their meeting in Sochi": subject and object
+        owner = next((c for c in t.children if c.dep_ == "poss"
+                      and c.lower_ in ("their", "his", "her")), None)
+        if not partners and owner is not None:
+            # "Erdogan told Putin during their meeting in Sochi", "Modi thanked Putin for his
+            # phone call of 8 August", "Putin and Trump have not spoken since their meeting
+            # in Anchorage": the subject and the object of the clause
             people = _subject_and_object(ctx, t, sent)
             if len(people) >= 2:
                 return Trigger(t, kind, people, [], True)
+            if owner.lower_ == "their" and prep is None:
+                # "Recalling their first meeting in Kazan, Xi said": the two sides the
+                # article is about
+                return Trigger(t, kind, [Ref("pair", owner.i, owner.i + 1)], [], True)
         if not partners:
             plural = len(actors) >= 2 or any(a.kind == "pair" or a.n == 2 for a in actors)
             if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent)):
@@ -243,12 +252,14 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
 
 
 def _subject_and_object(ctx: ArticleContext, t: Token, sent: Span) -> list[Ref]:
+    """The people who are the subject and the object of the verb above ``t``."""
     for c in chain(t)[1:]:
         if c.pos_ in ("VERB", "AUX"):
             refs: list[Ref] = []
             for child in c.children:
-                if child.dep_ in ("nsubj", "dobj", "dative") and child.i in ctx.registry.by_token:
-                    refs.extend(read_ref(t.doc, child.i, ctx.registry, sent.end))
+                if child.dep_ in ("nsubj", "dobj", "dative") and child.i != t.i:
+                    found, _ = read_refs(t.doc, child.left_edge.i, ctx.registry, sent.end)
+                    refs.extend(r for r in found if r.kind == "person")
             return refs
     return []
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..gazetteer import fold
 from .countries import Party, party
 from .patterns import (
     group_role_nouns, office_abbreviations, pair_references, title_words,
@@ -90,7 +91,29 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
     group = _read_group(doc, i, limit)
     if group:
         return group
-    return []
+    holder = _office_holder(doc, i, registry, limit)
+    return [holder] if holder else []
+
+
+def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | None:
+    """A capitalised office alone, as readouts name their own principal ("Prime Minister
+    thanked President Putin", "The Head of State congratulated ..."): the one person of the
+    article who holds it."""
+    j = i + (1 if doc[i].lower_ == "the" else 0)
+    k = j
+    while k < limit and k - j < 4 and doc[k].text[:1].isupper() and (
+            is_office_word(doc[k]) or doc[k].lower_ in title_words()):
+        k += 1
+    if k == j or not is_office_word(doc[k - 1]):
+        return None
+    if k < limit and (doc[k].lower_ in ("of", "'s", "’s") or doc[k].pos_ == "PROPN"
+                      or k in registry.by_token):
+        return None  # "Prime Minister of India", "President Putin": not an office alone
+    role = fold(doc[j:k].text)
+    holders = [p for p in registry.people if p.role and fold(p.role) == role]
+    if len(holders) != 1:
+        return None
+    return Ref("person", i, k, person=holders[0], role=holders[0].role)
 
 
 def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
