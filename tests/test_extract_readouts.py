@@ -121,3 +121,14 @@ def test_office_alone_is_the_readouts_principal_and_his_call_is_with_the_object(
     pair = frozenset({"Narendra Modi", "Emmanuel Macron"})
     assert summary(facts) == [("bilateral", "2025-02-11", "Paris", False, pair),
                               ("phone call", "2025-01-03", None, True, pair)]
+
+
+def test_meeting_of_the_leaders_of_three_states_and_the_previous_one(nlp):
+    facts = read(nlp, "TASHKENT, June 23 (Xinhua) -- Chinese President Xi Jinping on Thursday "
+                      "attended the third meeting of the leaders of China, Russia and Mongolia "
+                      "with Russian President Vladimir Putin and Mongolian President "
+                      "Tsakhiagiin Elbegdorj in Tashkent.\nThe last meeting of the three heads "
+                      "of state took place in Ufa, Russia, in July 2015.", "2016-06-23")
+    three = frozenset({"Xi Jinping", "Vladimir Putin", "Tsakhiagiin Elbegdorj"})
+    assert summary(facts) == [("trilateral", "2015-07", "Ufa", True, three),
+                              ("trilateral", "2016-06-23", "Tashkent", False, three)]

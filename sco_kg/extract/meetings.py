@@ -218,7 +218,15 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         pend = t.i + 1
         if prep:
             partners, pend = read_refs(doc, j + 1, reg, end, states=joint or prep != "with")
-            if prep == "of" and not (joint and partners):
+            if prep == "of" and _officials_of_states(partners):
+                # "the sixth meeting of the heads of state of China, Russia and Mongolia with
+                # Russian President Vladimir Putin and ...", "the previous meeting of the
+                # three heads of state"
+                joint = True
+                if pend + 1 < end and doc[pend].lower_ == "with":
+                    more, pend = read_refs(doc, pend + 1, reg, end)
+                    partners += more
+            elif prep == "of" and not (joint and partners):
                 partners = []
         actors = _actors(ctx, t, sent, partners, pend)
         if prep in ("between", "among", "of") and partners:
@@ -249,6 +257,14 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             return Trigger(t, kind, actors, partners, True)
         return Trigger(t, kind, actors, partners, False)
     return None
+
+
+def _officials_of_states(refs: list[Ref]) -> bool:
+    """Officials of two or more states ("the foreign ministers of A, B and C"), or "the
+    two/three leaders": the members of a meeting "of" them."""
+    if len(refs) == 1 and refs[0].kind == "pair" and refs[0].n:
+        return True
+    return len(refs) >= 2 and all(r.kind == "slot" and r.party for r in refs)
 
 
 def _subject_and_object(ctx: ArticleContext, t: Token, sent: Span) -> list[Ref]:

@@ -128,6 +128,9 @@ def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
         k += 1
     if k > j and k + 1 < limit and doc[k].lower_ == "of":
         role = _office(doc[j:k].text)
+        if k + 3 < limit and doc[k + 1].lower_ in ("state", "government") \
+                and doc[k + 2].lower_ == "of":
+            k += 2  # "the heads of state of China, Russia and Mongolia"
         parties, end = _party_list(doc, k + 1, limit)
         if parties:
             return [Ref("slot", i, end, party=p, role=role) for p in parties]
