@@ -132,3 +132,39 @@ def test_meeting_of_the_leaders_of_three_states_and_the_previous_one(nlp):
     three = frozenset({"Xi Jinping", "Vladimir Putin", "Tsakhiagiin Elbegdorj"})
     assert summary(facts) == [("trilateral", "2015-07", "Ufa", True, three),
                               ("trilateral", "2016-06-23", "Tashkent", False, three)]
+
+
+def test_ani_dateline_and_the_national_capital(nlp):
+    facts = read(nlp, "New Delhi [India], March 4 (ANI): Defence Minister Rajnath Singh on "
+                      "Tuesday held talks with Australian Deputy Prime Minister Richard Marles "
+                      "in the national capital.", "2025-03-04")
+    assert summary(facts) == [("talks", "2025-03-04", "New Delhi", False,
+                               frozenset({"Rajnath Singh", "Richard Marles"}))]
+
+
+def test_earlier_in_the_day_is_in_the_dateline_city(nlp):
+    facts = read(nlp, "ASTANA (Kazinform) -- President Kassym-Jomart Tokayev met with President "
+                      "of Turkmenistan Serdar Berdimuhamedov, Akorda press service reports.\n\n"
+                      "Earlier in the day, Kassym-Jomart Tokayev held talks with Prime Minister "
+                      "of Hungary Viktor Orban.", "2025-06-10")
+    assert [(m.date, m.location.label) for m in facts.meetings] == [
+        ("2025-06-10", "Astana"), ("2025-06-10", "Astana")]
+
+
+def test_city_named_with_its_state_and_talks_in_the_city_of(nlp):
+    facts = read(nlp, "ANKARA (AA) - Turkish President Recep Tayyip Erdogan met with Russian "
+                      "President Vladimir Putin on Tuesday on the sidelines of the BRICS summit "
+                      "in Russia's Kazan city.\n\nIt was their first meeting since their talks in "
+                      "the Kazakh city of Astana in July.", "2024-10-23")
+    pair = frozenset({"Recep Tayyip Erdogan", "Vladimir Putin"})
+    assert summary(facts) == [("bilateral", "2024-10-22", "Kazan", False, pair),
+                              ("talks", "2024-07", "Astana", True, pair)]
+
+
+def test_during_that_trip_takes_the_time_before_and_a_passive_shares_the_subject(nlp):
+    facts = read(nlp, "Chinese Foreign Minister Wang Yi travelled to Russia in April. During that "
+                      "trip, he met Russian Foreign Minister Sergey Lavrov in Moscow and was "
+                      "received by Russian President Vladimir Putin.", "2025-08-18")
+    assert summary(facts) == [
+        ("bilateral", "2025-04", None, True, frozenset({"Wang Yi", "Vladimir Putin"})),
+        ("bilateral", "2025-04", "Moscow", True, frozenset({"Wang Yi", "Sergey Lavrov"}))]

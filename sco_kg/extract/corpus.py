@@ -17,7 +17,7 @@ from .countries import party
 from .dates import parse_iso
 from .dedup import Report, cluster, unify
 from .endorsements import RawEndorsement, find_endorsements
-from .meetings import RawMeeting, ReadState, Side, find_meetings
+from .meetings import RawMeeting, ReadState, Side, find_meetings, told_date
 from .partnerships import CHANGE_RANK, RawPartnership, find_partnerships
 from .patterns import reporting_verbs
 from .people import Person, role_rank
@@ -63,6 +63,7 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
         speaker = _speaker(ctx, sent, state) or speaker
         meetings = find_meetings(ctx, sent, state)
         read.meetings.extend(meetings)
+        state.told = told_date(ctx, sent, state)
         evidence = ctx.evidence(sent)
         pair = list(dict.fromkeys(s.party_label for s in state.current if s.party_label))
         for p in find_partnerships(sent, ctx.ref, pair, state.last_date or ctx.event):

@@ -26,13 +26,14 @@ from spacy.tokens import Span, Token
 from ..model import Entity, Evidence
 from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_present
 from .context import ArticleContext
-from .countries import city, party
+from .countries import party
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .patterns import (
     background_cues, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
     speak_verbs, video_words,
 )
 from .people import Person
+from .places import is_here, place_after
 from .refs import Ref, read_ref, read_refs
 
 _JOINT = frozenset({"trilateral", "multilateral", "joint", "group", "quadrilateral",
@@ -73,6 +74,8 @@ class ReadState:
     last_actor: Person | None = None
     current: list[Side] = field(default_factory=list)
     last_date: When | None = None
+    told: When | None = None  # the last date the previous sentence gave ("in July")
+    speaker: Person | None = None  # who speaks the sentence (transcript turn or "said")
 
 
 @dataclass
@@ -120,6 +123,9 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if not background and _background_cue(t):
             background = True
         location = _location_for(ctx, sent, t, stops)
+        if location is None and when is not None and when == ctx.ref and _same_day(
+                ctx, sent, t, dates, stops):
+            location = ctx.place  # "Earlier in the day, X held talks with Y": the dateline's
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
@@ -209,6 +215,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         while j < end and j - t.i <= 6:
             w = doc[j].lower_
             if w in ("with", "between", "among", "of"):
+                if w == "of" and any(x.pos_ == "ADP" for x in doc[t.i + 1:j]):
+                    break  # "talks in the Kazakh city of Astana": not the talks' "of"
                 prep = w
                 break
             if w in (",", ".", ";") or doc[j].pos_ in ("VERB", "AUX"):
@@ -289,8 +297,11 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
     reg = ctx.registry
     passive = any(c.dep_ == "auxpass" for c in t.children)
     if passive:
-        partners = [r for c in t.children if c.dep_ == "nsubjpass"
-                    for r in read_refs(doc, c.left_edge.i, reg, sent.end)[0]]
+        subjects = [c for c in t.children if c.dep_ == "nsubjpass"]
+        if not subjects and t.dep_ == "conj":
+            # "he met Wang Yi and was received by President Xi": the shared subject
+            subjects = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        partners = [r for c in subjects for r in read_refs(doc, c.left_edge.i, reg, sent.end)[0]]
         actors = [r for c in t.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj" for r in read_refs(doc, g.left_edge.i, reg, sent.end)[0]]
     else:
@@ -482,11 +493,9 @@ def _caption_date_place(ctx: ArticleContext, sent: Span, dates: list[DateMention
         when = resolve(full[-1], ctx.ref) or when
     places = [tok for tok in sent if tok.lower_ == "in" and tok.i + 1 < sent.end]
     for tok in reversed(places):
-        name = _place_name(tok.doc, tok.i + 1, sent.end)
-        if name and city(name):
-            return when, city(name)
-        if name and party(name) is None and tok.doc[tok.i + 1].ent_type_ == "GPE":
-            return when, Entity(name, "city")
+        found = place_after(tok.doc, tok.i + 1, sent.end, ctx.place)
+        if found:
+            return when, found
     return when, location
 
 
@@ -518,7 +527,51 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         if when is None:
             return None, is_vague(d), False
         return when, False, _is_background(ctx, when)
+    if state.told is not None and _refers_back(t, stops):
+        # "Jaishankar travelled to China in July. During that visit, he met Wang Yi"
+        return state.told, False, _is_background(ctx, state.told)
     return ctx.event, False, False
+
+
+_ANAPHORIC_TIMES = frozenset({"visit", "trip", "tour", "occasion", "time", "stay", "talks",
+                              "meeting", "summit", "event"})
+
+
+def _refers_back(t: Token, stops: set[int]) -> bool:
+    """ "during that visit", "on that occasion", "at that time": the time of the sentence
+    before."""
+    own = clause_tokens(t)
+    for tok in t.sent:
+        if tok.lower_ in ("that", "those") and tok.dep_ == "det" \
+                and tok.head.lower_ in _ANAPHORIC_TIMES and tok.head.i != t.i \
+                and tok.head.dep_ == "pobj" and anchor(tok.head, stops).i in own:
+            return True
+    return False
+
+
+def told_date(ctx: ArticleContext, sent: Span, state: ReadState) -> When | None:
+    """The last date a sentence gives, for "during that visit" in the next one."""
+    found = None
+    for d in find_dates(sent.text, sent.start_char):
+        w = resolve(d, ctx.ref, previous=state.last_date)
+        if w is not None:
+            found = w
+    return found
+
+
+def _same_day(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention],
+              stops: set[int]) -> bool:
+    """Dated "earlier in the day", "later today", "the same day": the day, and so the place,
+    of the article's own event."""
+    own = clause_tokens(t)
+    for d in dates:
+        if d.kind != "relative" or not d.rel.startswith(("earlier", "later", "today", "on the "
+                                                         "same", "the same")):
+            continue
+        span = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
+        if span is not None and anchor(span.root, stops).i in own:
+            return True
+    return False
 
 
 def _is_background(ctx: ArticleContext, when: When) -> bool:
@@ -532,38 +585,25 @@ def _is_background(ctx: ArticleContext, when: When) -> bool:
 
 
 def _location_for(ctx: ArticleContext, sent: Span, t: Token, stops: set[int]) -> Entity | None:
+    """ "in City" or "here" attached to the trigger's clause; the lead's event is in the
+    dateline's city."""
     own = clause_tokens(t)
     doc = t.doc
     for tok in sent:
-        if tok.lower_ == "here" and anchor(tok, stops).i in own and ctx.place:
+        if is_here(tok) and anchor(tok, stops).i in own and ctx.place:
             return ctx.place
         if tok.lower_ == "in" and tok.i + 1 < sent.end:
             j = tok.i + 1
-            if doc[j].lower_ == "the" and j + 2 < sent.end and doc[j + 1].lower_ == "city" \
-                    and doc[j + 2].lower_ == "of":
-                j += 3
-            name = _place_name(doc, j, sent.end)
-            if not name:
-                continue
             if anchor(doc[j], stops).i not in own and anchor(tok, stops).i not in own:
                 continue
-            known = city(name)
-            if known:
-                return known
-            if party(name) is None and doc[j].ent_type_ == "GPE":
-                return Entity(name, "city")
+            if t.dep_ == "conj" and t.head.i < tok.i < t.i:
+                continue  # "met Wang Yi in Beijing and was received by Xi": the first one's
+            found = place_after(doc, j, sent.end, ctx.place)
+            if found:
+                return found
     if ctx.lead is not None and sent.start_char == ctx.lead.start_char and ctx.place:
         return ctx.place
     return None
-
-
-def _place_name(doc, j: int, end: int) -> str | None:
-    k = j
-    while k < end and k - j < 4 and doc[k].text[:1].isupper() and doc[k].pos_ == "PROPN":
-        k += 1
-    if k == j:
-        return None
-    return doc[j:k].text
 
 
 def _occasion_for(t: Token) -> str | None:

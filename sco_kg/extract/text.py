@@ -16,8 +16,10 @@ _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufef
 _MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
               r"(?:,?\s+\d{4})?")
 _DATELINES = (
-    # Xinhua, AP, Indian wires: "ASTANA, July 3 (Xinhua) —", "New Delhi, Jul 4 (PTI)"
-    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,\s+"
+    # Xinhua, AP, Indian wires: "ASTANA, July 3 (Xinhua) —", "New Delhi, Jul 4 (PTI)",
+    # "New Delhi [India], August 18 (ANI):", "SAMARKAND, Uzbekistan, Sept. 15 (Xinhua) --"
+    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)(?:\s*\[[A-Z][A-Za-z .'’-]{1,30}\])?"
+               r"(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?,\s+"
                r"(?P<date>" + _MONTH_DAY + r")\s*"
                r"\((?P<outlet>[A-Za-z][\w .&-]{0,30})\)\s*(?:[—–-]+|:)?\s*"),
     # MFA: "July 4 (MFA) —"
