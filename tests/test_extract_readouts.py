@@ -28,8 +28,10 @@ def people(m) -> set[str]:
 
 
 def summary(facts) -> list[tuple]:
-    return sorted((m.kind, m.date, m.location.label if m.location else None, m.background,
-                   frozenset(people(m))) for m in facts.meetings)
+    """(kind, date, place, background, people) of each meeting, in a stable order."""
+    rows = [(m.kind, m.date, m.location.label if m.location else None, m.background,
+             frozenset(people(m))) for m in facts.meetings]
+    return sorted(rows, key=lambda r: (r[0], r[1] or "", r[2] or "", r[3], sorted(r[4])))
 
 
 # -- names ------------------------------------------------------------------------------
