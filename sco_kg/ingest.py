@@ -116,8 +116,8 @@ def _parse_jsonl(path: Path, raw: str) -> list[Article]:
                 title=obj.get("title"),
                 url=obj.get("url"),
                 published=published,
-                outlet=obj.get("outlet"),
-                source=str(path),
+                outlet=obj.get("outlet") or _outlet(text),
+                source=path.name,
                 **_dateline_fields(lead),
             )
         )
@@ -181,19 +181,25 @@ def _parse_text(path: Path, raw: str) -> list[Article]:
         articles.append(
             Article(
                 id=stem if len(sections) == 1 else f"{stem}/{n}",
+                outlet=_outlet(text),
                 text=text,
                 title=" ".join(headline.text.split()) if headline else None,
-                source=str(path),
+                source=path.name,
                 **_dateline_fields(DATELINE.match(text)),
             )
         )
     return articles
 
 
+def _outlet(text: str) -> str | None:
+    """A text file's outlet is the one its dateline names ("(Xinhua)"), if any."""
+    match = DATELINE.match(text)
+    return match.group("outlet").strip() if match else None
+
+
 def _dateline_fields(match: re.Match[str] | None) -> dict[str, str | None]:
     if not match:
         return {"dateline_place": None, "dateline_date": None, "dateline_outlet": None}
-    # (For JSON Lines an explicit "outlet" field wins; see _parse_jsonl.)
     place = match.group("place")
     return {
         "dateline_place": " ".join(place.split()) if place else None,
