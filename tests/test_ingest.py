@@ -26,6 +26,9 @@ def test_seed_file_splits_into_roundup_and_twelve_sources():
     assert ("BEIJING", "July 8", "Xinhua") in datelines
     assert datelines[-3:] == [(None, "July 4", "MFA")] * 3
     assert articles[7].title == "Chinese, Belarusian FMs hold talks in Beijing"
+    assert [a.outlet for a in articles[:2]] == [None, "Xinhua"] and articles[-1].outlet == "MFA"
+    # Provenance names the file, never a machine's path to it.
+    assert {a.source for a in articles} == {"sco-astana-2024-roundup.txt"}
     # Each source article's text starts at its dateline, not at its headline.
     assert all(a.text.startswith(a.dateline_place or "July") for a in articles[1:])
 
