@@ -460,8 +460,10 @@ def facts_to_schema(facts: list[ArticleFacts]) -> dict:
     for af in facts:
         for m in af.meetings:
             parts = [_participant(p) for p in m.participants]
+            # as the meeting's IRI: a date coarser than a day is told apart by the city
+            place = m.location.label if m.location and len(m.date or "") < 10 else None
             key = (frozenset((person_key(p["name"]) or "", party_key(p["country"]) or "")
-                             for p in parts), m.date, _kind_class(m.kind), m.background)
+                             for p in parts), m.date, _kind_class(m.kind), m.background, place)
             entry = {"kind": m.kind, "date": m.date,
                      "location": m.location.label if m.location else None,
                      "occasion": m.occasion, "participants": parts}

@@ -114,10 +114,16 @@ def evidence_iri(article_id: str, start: int, end: int) -> URIRef:
     return DATA[f"evidence/{digest(article_id, str(start), str(end))}"]
 
 
-def meeting_iri(side_keys: list[str], date: str | None, kind: str) -> URIRef:
-    """One node per real meeting: same sides, same date, same kind group."""
+def meeting_iri(side_keys: list[str], date: str | None, kind: str,
+                place: str | None = None) -> URIRef:
+    """One node per real meeting: same sides, same date, same kind group; on a date coarser
+    than a day, the same city too ("last year they met three times, in Beijing, Astana and
+    Kazan" is three meetings)."""
     group = KIND_GROUPS.get(kind, kind)
-    return DATA[f"meeting/{digest(*sorted(side_keys), date or '', group)}"]
+    parts = [*sorted(side_keys), date or '', group]
+    if place and len(date or "") < 10:
+        parts.append(place)
+    return DATA[f"meeting/{digest(*parts)}"]
 
 
 def participation_iri(meeting: URIRef, side_key: str) -> URIRef:

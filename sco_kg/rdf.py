@@ -241,7 +241,8 @@ def side_key(p: Participant) -> str:
 def add_meeting(g: Graph, meeting: Meeting, article: Article, summits: dict[str, URIRef]) -> URIRef | None:
     if _elsewhere(meeting.evidence, article):
         return None
-    m = iris.meeting_iri([side_key(p) for p in meeting.participants], meeting.date, meeting.kind)
+    m = iris.meeting_iri([side_key(p) for p in meeting.participants], meeting.date, meeting.kind,
+                         meeting.location.label if meeting.location else None)
     g.add((m, RDF.type, SCO.Meeting))
     g.add((m, SCO.kind, KIND_CONCEPTS.get(meeting.kind) or text(meeting.kind)))
     g.add((m, SCO.background, Literal(meeting.background)))

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 
 from sco_kg.extract import extract_corpus, load_pipeline
+from sco_kg.evaluate import facts_to_schema
 from sco_kg.extract.dates import find_dates
+from sco_kg.iris import meeting_iri
 from sco_kg.model import Article
 
 
@@ -170,3 +172,35 @@ def test_during_that_trip_takes_the_time_before_and_a_passive_shares_the_subject
     assert summary(facts) == [
         ("bilateral", "2025-04", None, True, frozenset({"Wang Yi", "Vladimir Putin"})),
         ("bilateral", "2025-04", "Moscow", True, frozenset({"Wang Yi", "Sergey Lavrov"}))]
+
+
+def test_places_each_with_its_time_are_separate_meetings(nlp):
+    facts = read(nlp, "MOSCOW, December 10. /TASS/. Russian President Vladimir Putin held talks "
+                      "with Kazakh President Kassym-Jomart Tokayev on Tuesday.\n\nThe two "
+                      "presidents met in Bishkek in April and then in Astana in November.",
+                 "2024-12-10")
+    pair = frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"})
+    assert summary(facts) == [("bilateral", "2024-04", "Bishkek", True, pair),
+                              ("bilateral", "2024-11", "Astana", True, pair),
+                              ("talks", "2024-12-10", "Moscow", False, pair)]
+
+
+def test_a_count_that_agrees_with_the_places_makes_that_many_meetings(nlp):
+    facts = read(nlp, "NEW DELHI, July 10 (Xinhua) -- Indian Prime Minister Narendra Modi held a "
+                      "phone call with Russian President Vladimir Putin on Thursday. Modi said "
+                      "that last year he and Putin met twice, in Moscow and Kazan.", "2025-07-10")
+    pair = frozenset({"Narendra Modi", "Vladimir Putin"})
+    assert summary(facts) == [("bilateral", "2024", "Kazan", True, pair),
+                              ("bilateral", "2024", "Moscow", True, pair),
+                              ("phone call", "2025-07-10", None, False, pair)]
+    # one node each: a date coarser than a day is told apart by the city
+    assert len(facts_to_schema([facts])["background_meetings"]) == 2
+    iris = {meeting_iri(sorted(people(m)), m.date, m.kind, m.location.label)
+            for m in facts.meetings if m.background}
+    assert len(iris) == 2
+
+
+def test_two_places_without_a_count_or_times_stay_one_meeting(nlp):
+    facts = read(nlp, "Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister "
+                      "Sergey Lavrov in Beijing and Shanghai on Monday.", "2025-07-10")
+    assert len(facts.meetings) == 1

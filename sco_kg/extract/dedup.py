@@ -1,8 +1,9 @@
 """One real meeting, one fact: merging reports within an article and across the corpus.
 
 Reports of a meeting agree on their participants (after coreference), their kind class
-(in person, phone call, video call, state visit), whether they are background, and a
-compatible date (equal, one a prefix of the other, or one missing). A report whose date is
+(in person, phone call, video call, state visit), whether they are background, a
+compatible date (equal, one a prefix of the other, or one missing) and place (the same
+city, or one missing). A report whose date is
 missing or coarser joins the one compatible dated meeting; if there are several, it stays on
 its own rather than be guessed. Every report of a cluster then carries the same identifying
 fields: the most specific date, the most frequent location and occasion.
@@ -29,6 +30,15 @@ def compatible(a: When | None, b: When | None) -> bool:
         return True
     ia, ib = a.iso() or "", b.iso() or ""
     return ia.startswith(ib) or ib.startswith(ia)
+
+
+def same_place(a: RawMeeting, b: RawMeeting) -> bool:
+    """Not told as held in two different cities on dates coarser than a day ("last year
+    they met three times, in Beijing, Astana and Kazan"). Two reports of the same sides on
+    the same day are one meeting wherever they place it (as its IRI says)."""
+    if _specific(a.date) == 3 and _specific(b.date) == 3:
+        return True
+    return a.location is None or b.location is None or a.location.label == b.location.label
 
 
 def _specific(w: When | None) -> int:
@@ -61,7 +71,8 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
         group = sorted(group, key=lambda r: -_specific(r.meeting.date))
         mine: list[list[Report]] = []
         for r in group:
-            fits = [c for c in mine if all(compatible(r.meeting.date, o.meeting.date) for o in c)]
+            fits = [c for c in mine if all(compatible(r.meeting.date, o.meeting.date)
+                                           and same_place(r.meeting, o.meeting) for o in c)]
             if len(fits) > 1 and r.meeting.location is not None:
                 located = [c for c in fits if any(
                     o.meeting.location and o.meeting.location.label == r.meeting.location.label

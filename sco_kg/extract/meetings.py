@@ -28,6 +28,7 @@ from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_pre
 from .context import ArticleContext
 from .countries import party
 from .dates import DateMention, When, find_dates, is_vague, resolve
+from .episodes import episodes
 from .patterns import (
     background_cues, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
     speak_verbs, video_words,
@@ -100,7 +101,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
     for tr in triggers:
         t = tr.token
         noun = t.pos_ in ("NOUN", "PROPN") and tr.kind != "state visit"
-        if is_modal(t, noun=noun) or is_habitual(t):
+        several, counted = episodes(t, sent, dates, ctx.place)
+        if is_modal(t, noun=noun) or (is_habitual(t) and not counted):
             continue
         if not (heading or caption) and is_present(t) and t.lower_ not in ("meeting",):
             continue
@@ -129,16 +131,22 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
+        times = [(when, location, background)]
+        if several:
+            times = []
+            for ep in several:
+                w = resolve(ep.date, ctx.ref, previous=state.last_date) if ep.date else when
+                times.append((w, ep.place, _is_background(ctx, w) if w else background))
         for sides in groups:
             sides = _dedupe(_claim_state(sides, actors) if tr.joint else sides)
             if len(sides) < 2:
                 continue
             kind = _kind(tr, sides)
-            # a call has no single place, whatever the dateline says
-            place = None if kind in ("phone call", "video call") else location
-            m = RawMeeting(kind, sides, when, place, occasion, background,
-                           [ctx.evidence(sent)], vague_date=vague)
-            out.append(m)
+            for w, place, bg in times:
+                if kind in ("phone call", "video call"):
+                    place = None  # a call has no single place, whatever the dateline says
+                out.append(RawMeeting(kind, sides, w, place, occasion, bg,
+                                      [ctx.evidence(sent)], vague_date=vague))
             if not background:
                 state.current = sides
                 if when:
