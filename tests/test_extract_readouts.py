@@ -204,3 +204,18 @@ def test_two_places_without_a_count_or_times_stay_one_meeting(nlp):
     facts = read(nlp, "Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister "
                       "Sergey Lavrov in Beijing and Shanghai on Monday.", "2025-07-10")
     assert len(facts.meetings) == 1
+
+
+def test_we_in_a_transcript_turn_is_the_speaker_and_the_guest(nlp):
+    head = "Vladimir Putin met with President of Kyrgyzstan Sadyr Japarov in the Kremlin.\n\n"
+    facts = read(nlp, head + "Vladimir Putin: Mr President, friends,\n\nI am glad to see you. We "
+                             "met in Astana in July and then in Kazan in October.\n\nSadyr Japarov "
+                             "(retranslated): Thank you.", "2024-11-26")
+    pair = frozenset({"Vladimir Putin", "Sadyr Japarov"})
+    assert summary(facts) == [("bilateral", "2024-07", "Astana", True, pair),
+                              ("bilateral", "2024-10", "Kazan", True, pair),
+                              ("bilateral", "2024-11-26", None, False, pair)]
+    # someone else's "we" is not the two leaders
+    other = read(nlp, head + "Dmitry Peskov: We met in Astana in July and then in Kazan in "
+                             "October.", "2024-11-26")
+    assert len(other.meetings) == 1

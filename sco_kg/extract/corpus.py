@@ -61,6 +61,7 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
     plural: list[Person] = []
     for sent in ctx.sentences():
         speaker = _speaker(ctx, sent, state) or speaker
+        state.speaker = speaker
         meetings = find_meetings(ctx, sent, state)
         read.meetings.extend(meetings)
         state.told = told_date(ctx, sent, state)
@@ -78,7 +79,19 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
 
 def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:
     """Whom the sentence quotes: the subject of its "said" (a pronoun meaning the last
-    person talked about)."""
+    person talked about), or the speaker of a transcript turn ("Vladimir Putin: Mr
+    President, ...", "Narendra Modi (retranslated): ...")."""
+    first = sent[0]
+    if first.i in ctx.registry.by_token and (first.i == 0 or "\n" in sent.doc[first.i - 1].text
+                                             or "\n" in sent.doc[first.i - 1].whitespace_):
+        _, end = ctx.registry.span_of[first.i]
+        k = end
+        if k < sent.end and sent.doc[k].text == "(":
+            while k < sent.end and sent.doc[k].text != ")":
+                k += 1
+            k += 1
+        if k < sent.end and sent.doc[k].text == ":":
+            return ctx.registry.by_token[first.i]
     for tok in sent:
         if tok.lower_ in reporting_verbs() and tok.pos_ == "VERB":
             for child in tok.children:

@@ -185,8 +185,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         partners, pend = read_refs(doc, j, reg, end)
         actors = _actors(ctx, t, sent, partners, pend)
         if not partners:
-            if len(actors) >= 2 or any(a.kind == "pair" for a in actors):
-                return Trigger(t, "", actors, [], True)  # "X and Y met", "the two met"
+            if len(actors) >= 2 or any(a.kind == "pair" or a.role == "we" for a in actors):
+                return Trigger(t, "", actors, [], True)  # "X and Y met", "the two met", "we met"
             return None
         return Trigger(t, "", actors, partners, False)
     if low in receive_verbs() and t.pos_ == "VERB":
@@ -432,6 +432,13 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                     keys = {subject.name} if subject else set()
                     others = [s for s in state.current if s.key() not in keys]
                     out.extend(others[:1] if len(others) == 1 else [])
+                continue
+            if r.role in ("we", "us"):
+                # a speaker's "we met in Tehran": the speaker and whom they address, the two
+                # sides of the meeting the transcript is of
+                if len(state.current) == 2 and state.speaker is not None and any(
+                        s.person is state.speaker for s in state.current):
+                    out.extend(state.current)
                 continue
             if r.n == 2:
                 out.extend(state.current)
