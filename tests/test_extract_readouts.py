@@ -219,3 +219,26 @@ def test_we_in_a_transcript_turn_is_the_speaker_and_the_guest(nlp):
     other = read(nlp, head + "Dmitry Peskov: We met in Astana in July and then in Kazan in "
                              "October.", "2024-11-26")
     assert len(other.meetings) == 1
+
+
+def test_hosted_for_talks_with_the_subject_before_a_time_and_a_joint_press_conference(nlp):
+    facts = read(nlp, "Chinese Foreign Minister Wang Yi on Friday hosted Pakistani Deputy Prime "
+                      "Minister Ishaq Dar for talks in Beijing. \"Our friendship is "
+                      "unbreakable,\" Dar said at a joint press conference with Wang after the "
+                      "talks.", "2025-05-23")
+    assert summary(facts) == [("talks", "2025-05-23", "Beijing", False,
+                               frozenset({"Wang Yi", "Ishaq Dar"}))]
+    press = read(nlp, "Pakistani Deputy Prime Minister Ishaq Dar and Chinese Foreign Minister "
+                      "Wang Yi were in Beijing. Dar said at a joint press conference with Wang "
+                      "on Friday that ties were strong. Lavrov told a press conference in "
+                      "Moscow that he had spoken to Blinken.", "2025-05-23")
+    assert summary(press) == [("bilateral", "2025-05-23", None, False,
+                               frozenset({"Wang Yi", "Ishaq Dar"}))]
+
+
+def test_co_chairs_of_a_session_met(nlp):
+    facts = read(nlp, "Pakistani Deputy Prime Minister Ishaq Dar arrived in Beijing.\n\nOn "
+                      "Thursday, Dar co-chaired the fifth round of the China-Pakistan Strategic "
+                      "Dialogue with Chinese Vice Premier Ding Xuexiang.", "2025-05-23")
+    assert summary(facts) == [("bilateral", "2025-05-22", None, False,
+                               frozenset({"Ishaq Dar", "Ding Xuexiang"}))]

@@ -30,7 +30,7 @@ from .countries import party
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .episodes import episodes
 from .patterns import (
-    background_cues, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
+    background_cues, co_chair_verbs, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
     speak_verbs, video_words,
 )
 from .people import Person
@@ -191,6 +191,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         return Trigger(t, "", actors, partners, False)
     if low in receive_verbs() and t.pos_ == "VERB":
         return _receive(ctx, t, sent)
+    if low in co_chair_verbs() or (low in ("chaired", "chair", "chairs", "chairing") and t.i >= 2
+                                   and doc[t.i - 2].lower_ == "co" and doc[t.i - 1].text == "-"):
+        return _co_chair(ctx, t, sent)
     if low in speak_verbs() and t.pos_ == "VERB":
         window = {c.lower_ for c in doc[t.i:min(end, t.i + 5)]}
         if window & {"phone", "telephone"} or low in ("phoned", "telephoned"):
@@ -210,6 +213,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
         if low in ("call", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
+            return None
+        if low == "conference" and not mods & ({"press", "news"} | video_words()):
             return None
         if mods & video_words():
             kind = "video call"
@@ -321,6 +326,27 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
         actors = _actors(ctx, t, sent, partners, pend)
     if not partners:
         return None
+    kind = ""
+    for k in range(t.i + 1, min(sent.end - 1, t.i + 14)):
+        if doc[k].lower_ == "for" and doc[k + 1].lower_ in meeting_nouns():
+            kind = meeting_nouns()[doc[k + 1].lower_]  # "hosted X for talks"
+            break
+    return Trigger(t, kind, actors, partners, False)
+
+
+def _co_chair(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
+    """ "Jaishankar co-chaired the 26th session of the ... Commission with Russian First
+    Deputy Prime Minister Denis Manturov": the two chairs met."""
+    doc = t.doc
+    with_ = next((w for w in doc[t.i + 1:sent.end]
+                  if w.lower_ == "with" and anchor(w, set()).i == t.i), None)
+    if with_ is None:
+        return None
+    partners, _ = read_refs(doc, with_.i + 1, ctx.registry, sent.end)
+    partners = [p for p in partners if p.kind in ("person", "slot")]
+    if not partners:
+        return None
+    actors = _actors(ctx, t, sent, partners, with_.i)
     return Trigger(t, "", actors, partners, False)
 
 
@@ -408,7 +434,28 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
                 found = refs_at(child)
                 if found:
                     return found
+    if not pronoun and verb.pos_ == "VERB":
+        return _subject_on_the_left(ctx, verb, sent, taken)
     return pronoun
+
+
+_BETWEEN_SUBJECT_AND_VERB = frozenset({"on", "in", "at", "also", "today", "earlier", "later",
+                                       "then", "separately", "co", "-", ","})
+
+
+def _subject_on_the_left(ctx: ArticleContext, verb: Token, sent: Span,
+                         taken: set[int]) -> list[Ref]:
+    """The person right before the verb, past a time ("Russian Foreign Minister Sergey
+    Lavrov on Thursday hosted ..."): the subject when the parse lost it."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= sent.start and (doc[k].lower_ in _BETWEEN_SUBJECT_AND_VERB
+                               or doc[k].ent_type_ == "DATE" or doc[k].pos_ == "ADV"):
+        k -= 1
+    if k < sent.start or k not in ctx.registry.by_token or k in taken:
+        return []
+    start, _ = ctx.registry.span_of[k]
+    return read_ref(doc, start, ctx.registry, sent.end)
 
 
 def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Person | None,

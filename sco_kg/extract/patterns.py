@@ -33,7 +33,8 @@ def meeting_nouns() -> dict[str, str]:
     """Nouns that name a meeting, with the kind they imply ("" = decide by the sides).
 
     "held talks with", "in a phone call with", "chaired the trilateral consultation among",
-    "during a meeting with", "had a telephone conversation with".
+    "during a meeting with", "had a telephone conversation with", "said at a joint press
+    conference with".
     """
     return {
         "talks": "talks", "talk": "talks", "negotiations": "talks",
@@ -41,6 +42,7 @@ def meeting_nouns() -> dict[str, str]:
         "call": "phone call", "conversation": "phone call", "conversations": "phone call",
         "videoconference": "video call", "video-conference": "video call",
         "tête-à-tête": "", "tete-a-tete": "",
+        "conference": "",  # "a joint press conference with", "a video conference with"
     }
 
 
@@ -53,6 +55,14 @@ def hold_verbs() -> frozenset[str]:
         "co-chair", "co-chaired", "co-chairs", "attend", "attended", "attends",
         "host", "hosts", "hosted", "hosting", "join", "joined",
     })
+
+
+@cache
+def co_chair_verbs() -> frozenset[str]:
+    """Chairing a session together with someone, who is met: "co-chaired the 26th session of
+    the Inter-Governmental Commission with Russian First Deputy Prime Minister Denis
+    Manturov" (the tokenizer may also split "co - chaired")."""
+    return frozenset({"co-chaired", "co-chair", "co-chairs", "co-chairing", "cochaired"})
 
 
 @cache
