@@ -470,7 +470,7 @@ def facts_to_schema(facts: list[ArticleFacts]) -> dict:
             add("background_meetings" if m.background else "meetings", key, entry, m.evidence)
         for p in af.partnerships:
             parties = [x.label for x in p.parties]
-            key = (frozenset(party_key(x) for x in parties), level_key(p.level))
+            key = (frozenset(party_key(x) for x in parties), level_key(p.level), p.change, p.when)
             add("partnerships", key, {"parties": parties, "level": p.level, "change": p.change,
                                       "when": p.when}, p.evidence)
         for e in af.endorsements:

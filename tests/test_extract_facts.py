@@ -53,6 +53,45 @@ def test_existing_levels_from_compounds_and_subjects(nlp):
     }
 
 
+def read_all(nlp, *texts: tuple[str, str]):
+    return extract_corpus([Article(id=f"f/{i}", text=t, published=d, source="f.txt")
+                           for i, (t, d) in enumerate(texts)], nlp)
+
+
+def test_a_speakers_we_elevated_is_the_two_sides_of_the_transcript(nlp):
+    visit, other = read_all(nlp, (
+        "Vladimir Putin met with President of Vietnam Luong Cuong in the Kremlin.\n\n"
+        "Vladimir Putin: Mr President, friends,\n\nIn June 2012, we elevated our relations to a "
+        "comprehensive strategic partnership.", "2025-05-10"),
+        ("Russian President Vladimir Putin will visit Hanoi.", "2025-05-01"))
+    # Putin's state comes from the other article: the parties are settled corpus-wide
+    assert partnerships(visit) == {(frozenset({"Russia", "Vietnam"}),
+                                    "comprehensive strategic partnership", "upgraded", "2012-06")}
+
+
+def test_a_level_dated_only_by_its_year(nlp):
+    facts = read(nlp, "In 2012, China and Laos elevated their ties to a comprehensive strategic "
+                      "partnership.")
+    assert {p[3] for p in partnerships(facts)} == {"2012"}
+
+
+def test_an_old_change_and_the_level_as_it_stands_are_two_facts_a_recent_one_is_one(nlp):
+    old, now = read_all(nlp, ("In December 2010, India and Russia elevated their ties to a special "
+                              "and privileged strategic partnership.", "2025-09-01"),
+                        ("The two ministers welcomed the steady growth of the India-Russia "
+                         "special and privileged strategic partnership.", "2025-08-21"))
+    level = (frozenset({"India", "Russia"}), "special and privileged strategic partnership")
+    assert partnerships(old) == {(*level, "upgraded", "2010-12")}
+    assert partnerships(now) == {(*level, "existing", None)}
+    recent, later = read_all(nlp, ("In January, China and Laos elevated their ties to a "
+                                   "comprehensive strategic partnership.", "2025-03-01"),
+                             ("The two ministers welcomed the China-Laos comprehensive strategic "
+                              "partnership.", "2025-08-21"))
+    assert partnerships(later) == partnerships(recent) == {
+        (frozenset({"China", "Laos"}), "comprehensive strategic partnership", "upgraded",
+         "2025-01")}
+
+
 def test_not_partnerships(nlp):
     facts = read(nlp, "China and Kyrgyzstan are good neighbours and will build a China-Kyrgyzstan "
                       "community with a shared future and strengthen comprehensive strategic "

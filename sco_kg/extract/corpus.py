@@ -67,7 +67,14 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
         state.told = told_date(ctx, sent, state)
         evidence = ctx.evidence(sent)
         pair = list(dict.fromkeys(s.party_label for s in state.current if s.party_label))
+        sides = list(state.current)
+        if len(pair) < 2 and len(sides) == 2:
+            # "Vladimir Putin" of a Kremlin transcript gets his state from the corpus: the
+            # parties of "we elevated our relations" are settled once people are agreed on
+            pair = [f"@{i}" for i in range(2)]
         for p in find_partnerships(sent, ctx.ref, pair, state.last_date or ctx.event):
+            if any(x.startswith("@") for x in p.parties):
+                p.sides = sides
             read.partnerships.append((p, evidence))
         for e in find_endorsements(sent, ctx.registry, speaker, plural):
             read.endorsements.append((e, evidence))
@@ -160,20 +167,51 @@ def _add_evidence(evidence: list[Evidence], e: Evidence) -> None:
 
 
 def _partnerships(reads: list[ArticleRead], out: list[ArticleFacts]) -> None:
-    """One partnership per pair of states and level; its change is the strongest any
-    article reports (established > upgraded > existing), with that report's date."""
-    best: dict[tuple, RawPartnership] = {}
+    """One change of level per pair of states and level (the strongest any article reports,
+    established > upgraded, with that report's date), and one statement of it as the
+    existing level when the change is more than a year older than the article that states
+    the level: "in December 2010, we elevated our relations to a special and privileged
+    strategic partnership" and, in 2025, "the steady deepening of the Special and Privileged
+    Strategic Partnership" are two facts; a level set up in January and named in July is
+    one."""
     for r in reads:
         for p, _ in r.partnerships:
-            key = (frozenset(p.parties), p.level)
+            if p.sides is not None:
+                labels = list(dict.fromkeys(s.party_label for s in p.sides if s.party_label))
+                p.parties = (labels[0], labels[1]) if len(labels) == 2 else ("", "")
+        r.partnerships = [(p, e) for p, e in r.partnerships if all(p.parties)]
+    changes: dict[tuple, list[RawPartnership]] = defaultdict(list)
+    for r in reads:
+        for p, _ in r.partnerships:
+            if p.change != "existing":
+                changes[(frozenset(p.parties), p.level)].append(p)
+
+    def recent(change: RawPartnership, ref) -> bool:
+        if change.when is None or ref is None or ref.year is None:
+            return True
+        months = (ref.year - change.when.year) * 12 + (ref.month or 12) - (change.when.month or 1)
+        return months <= 12
+
+    def key_of(p: RawPartnership, r: ArticleRead) -> tuple:
+        pair_level = (frozenset(p.parties), p.level)
+        if p.change != "existing":
+            return (*pair_level, True)
+        # a level changed within the year is the same news; an older change is history,
+        # and the level as it stands is a fact of its own
+        return (*pair_level, any(recent(c, r.ctx.ref) for c in changes[pair_level]))
+
+    keys: list[list[tuple]] = []
+    best: dict[tuple, RawPartnership] = {}
+    for r in reads:
+        keys.append([key_of(p, r) for p, _ in r.partnerships])
+        for p, key in zip((p for p, _ in r.partnerships), keys[-1]):
             cur = best.get(key)
             if cur is None or (CHANGE_RANK[p.change], _spec(p.when)) > (
                     CHANGE_RANK[cur.change], _spec(cur.when)):
                 best[key] = p
-    for r, facts in zip(reads, out):
+    for r, facts, article_keys in zip(reads, out, keys):
         mine: dict[tuple, Partnership] = {}
-        for p, e in r.partnerships:
-            key = (frozenset(p.parties), p.level)
+        for (p, e), key in zip(r.partnerships, article_keys):
             b = best[key]
             fact = mine.get(key)
             if fact is None:

@@ -49,6 +49,7 @@ class RawPartnership:
     when: When | None
     start: int
     end: int
+    sides: list | None = None  # the current meeting's sides, when they are the parties
 
 
 def find_partnerships(sent: Span, ref: When | None, pair: list[str],
@@ -89,12 +90,17 @@ def find_partnerships(sent: Span, ref: When | None, pair: list[str],
 
 
 def _when(sent: Span, ref: When | None, previous: When | None) -> When | None:
+    year = None
     for d in find_dates(sent.text, sent.start_char):
         if is_vague(d):
             continue
         w = resolve(d, ref, previous=previous)
         if w and w.month:
             return When(w.year, w.month)
+        if w and w.year and year is None:
+            year = When(w.year)  # "in 2012, the two countries established ..."
+    if year is not None:
+        return year
     base = previous or ref
     if base and base.year and base.month:
         return When(base.year, base.month)
