@@ -111,6 +111,22 @@ def test_endorsements_by_states_and_speakers_not_by_the_proposer(nlp):
         ("Kyrgyzstan", "one-China principle"), ("Kazakhstan", "Global Governance Initiative")}
 
 
+def test_initiative_misparsed_as_a_clause_subject_still_has_its_supporter(nlp):
+    facts = read(nlp, "Lula said Brazil supports the Global Security Initiative put forward by "
+                      "President Xi and stands ready to work with China.")
+    assert endorsements(facts) == {("Brazil", "Global Security Initiative")}
+
+
+def test_the_sides_commitment_told_by_the_reporter_is_each_sides_but_the_proposers(nlp):
+    facts = read(nlp, "Chinese President Xi Jinping on Friday held a trilateral meeting with "
+                      "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat "
+                      "Mirziyoyev in Astana.\nThe three sides agreed to continue promoting the "
+                      "Belt and Road Initiative and Kazakhstan's Bright Road program.\nThe three "
+                      "sides should advance the Global Development Initiative, Xi said.")
+    assert endorsements(facts) == {("Kazakhstan", "Belt and Road Initiative"),
+                                   ("Uzbekistan", "Belt and Road Initiative")}
+
+
 def test_negated_support_is_not_an_endorsement(nlp):
     facts = read(nlp, "India does not support the Belt and Road Initiative.")
     assert endorsements(facts) == set()

@@ -76,7 +76,7 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
             if any(x.startswith("@") for x in p.parties):
                 p.sides = sides
             read.partnerships.append((p, evidence))
-        for e in find_endorsements(sent, ctx.registry, speaker, plural):
+        for e in find_endorsements(sent, ctx.registry, speaker, plural, pair):
             read.endorsements.append((e, evidence))
         for sm in find_summits(sent, ctx.ref):
             read.summits.append((sm, evidence))

@@ -11,12 +11,14 @@ by one side on both ("Xi urged the two sides to advance the Belt and Road cooper
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from .countries import party
 from .initiatives import Initiative, find_initiatives
+from .patterns import reporting_verbs
 from .people import Person, Registry
 
 SUPPORT = frozenset({
@@ -27,7 +29,10 @@ SUPPORT = frozenset({
     "implements", "promote", "promotes", "advance", "advances", "align", "aligns",
     "willing", "ready", "recognize", "recognizes", "recognise", "recognises", "embrace",
     "embraces", "enhance", "deepen", "strengthen", "synergy", "synergize", "seek",
+    "aligning", "aligned", "advancing", "advanced", "promoting", "promoted", "implementing",
+    "implemented", "joining", "participating", "endorsing", "backing", "upholding",
 })
+_CALLS = frozenset({"should", "must", "need", "needs", "ought", "shall"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
 _PAIRS = frozenset({"sides", "countries", "parties", "nations"})
 
@@ -40,19 +45,34 @@ class RawEndorsement:
 
 
 def find_endorsements(sent: Span, registry: Registry, speaker: Person | None,
-                      plural_subject: list[Person]) -> list[RawEndorsement]:
+                      plural_subject: list[Person], sides: Sequence[str] = ()
+                      ) -> list[RawEndorsement]:
     """Endorsements stated in one sentence; ``speaker`` is who the sentence quotes (the
-    subject of its "said", else the last speaker), ``plural_subject`` whom "they" means."""
+    subject of its "said", else the last speaker), ``plural_subject`` whom "they" means,
+    ``sides`` the states of the meeting the article is about.
+
+    Told by the reporter ("The three sides agreed to continue aligning the Belt and Road
+    Initiative ..."), a joint commitment is every side's but the proposer's; quoted, or a
+    call ("the two sides should ..."), it is the speaker's word only.
+    """
     out: list[RawEndorsement] = []
     doc = sent.doc
+    told = not any(t.lower_ in reporting_verbs() and t.pos_ == "VERB" for t in sent)
     for a, b, initiative in find_initiatives(sent.text):
         span = doc.char_span(sent.start_char + a, sent.start_char + b, alignment_mode="expand")
         if span is None:
             continue
         parties: list[str] = []
         path: list[Token] = []
+        joint = False
         for path, subject in _governing(span.root):
-            parties = _subject_parties(subject, registry, speaker, plural_subject, span.start)
+            joint = told and not any(c.lower_ in _CALLS for t in path for c in t.children
+                                     if c.dep_ == "aux")
+            if joint and _is_sides(subject) and len(sides) >= 2:
+                parties = list(sides)
+            else:
+                parties = _subject_parties(subject, registry, speaker, plural_subject,
+                                           span.start)
             if parties:
                 break
         if not parties or not any(t.lower_ in SUPPORT for t in path):
@@ -62,7 +82,7 @@ def find_endorsements(sent: Span, registry: Registry, speaker: Person | None,
             continue
         proposers = {party(p).label if party(p) else _person_party(p, registry)
                      for p in initiative.proposers}
-        if len(parties) > 1 and proposers & set(parties):
+        if len(parties) > 1 and proposers & set(parties) and not joint:
             # "China and Kyrgyzstan should promote Belt and Road cooperation, said Xi": a
             # call on both sides, not the other side's word
             mine = speaker.party.label if speaker and speaker.party else None
@@ -92,11 +112,20 @@ def _governing(t: Token) -> list[tuple[list[Token], Token]]:
         cur = cur.head
         path.append(cur)
         subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        if subjects and subjects[0].i == t.i:
+            # a misparse as "[the Initiative] put forward by Xi": the phrase is not a clause
+            continue
         if cur.pos_ in ("VERB", "AUX") and subjects:
             found.append((list(path), subjects[0]))
         if cur.dep_ == "ccomp":
             break
     return found
+
+
+def _is_sides(subject: Token) -> bool:
+    """ "the two sides", "both countries", "the three parties"."""
+    return subject.lower_ in _PAIRS and any(c.lower_ in ("two", "both", "three", "four")
+                                            for c in subject.children)
 
 
 def _subject_parties(subject: Token, registry: Registry, speaker: Person | None,
