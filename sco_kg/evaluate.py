@@ -228,15 +228,19 @@ def summits_match(p: dict, g: dict) -> bool:
                 and loc == place_key(g.get("location")))
 
 
-def _match_by_key(pred: list[dict], gold: list[dict], key) -> list[int | None]:
+def _match_by_key(pred: list[dict], gold: list[dict], *keys) -> list[int | None]:
+    """Greedy one-to-one matching, by each key in turn (the stricter first)."""
     match: list[int | None] = [None] * len(pred)
     taken: set[int] = set()
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            if j not in taken and key(p, g):
-                match[i] = j
-                taken.add(j)
-                break
+    for key in keys:
+        for i, p in enumerate(pred):
+            if match[i] is not None:
+                continue
+            for j, g in enumerate(gold):
+                if j not in taken and key(p, g):
+                    match[i] = j
+                    taken.add(j)
+                    break
     return match
 
 
@@ -246,7 +250,10 @@ def score_simple(kind: str, pred: list[dict], gold: list[dict]) -> tuple[dict, l
     elif kind == "endorsements":
         match = _match_by_key(pred, gold, lambda p, g: endorsement_key(p) == endorsement_key(g))
     else:
-        match = _match_by_key(pred, gold, summits_match)
+        # by name first: "SCO Plus meeting" before any other SCO gathering in Tianjin
+        match = _match_by_key(pred, gold, lambda p, g: bool(summit_key(p.get("name"))) and
+                              summit_key(p.get("name")) == summit_key(g.get("name")),
+                              summits_match)
     tp = sum(1 for m in match if m is not None)
     scores = _prf(tp, len(pred), len(gold))
     matched = [(pred[i], gold[j]) for i, j in enumerate(match) if j is not None]
@@ -478,7 +485,9 @@ def facts_to_schema(facts: list[ArticleFacts]) -> dict:
             add("endorsements", key, {"party": e.party.label, "initiative": e.initiative.label},
                 e.evidence)
         for s in af.summits:
-            key = (summit_key(s.name),)
+            # as the summit's IRI: a name without an ordinal is told apart by place and year
+            key = (summit_key(s.name), s.location.label if s.location else None,
+                   s.dates[0][:4] if s.dates else None)
             add("summits", key, {"name": s.name,
                                  "organization": s.organization.label if s.organization else None,
                                  "location": s.location.label if s.location else None,

@@ -142,8 +142,12 @@ def endorsement_iri(endorser_key: str, endorsed_key: str) -> URIRef:
     return DATA[f"endorsement/{digest(endorser_key, endorsed_key)}"]
 
 
-def summit_iri(name: str) -> URIRef:
-    return DATA[f"summit/{slug(name)}"]
+def summit_iri(name: str, place: str | None = None, year: str | None = None) -> URIRef:
+    """A summit by its name; a name without an ordinal ("SCO summit") is told apart by its
+    place and year ("summit/sco-summit-tianjin-2025")."""
+    if re.search(r"\b\d+(?:st|nd|rd|th)\b", name):
+        return DATA[f"summit/{slug(name)}"]
+    return DATA[f"summit/{slug(' '.join(x for x in (name, place, year) if x))}"]
 
 
 def _path(article_id: str) -> str:

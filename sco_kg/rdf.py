@@ -88,7 +88,7 @@ def article_graph(facts: ArticleFacts, run: RunInfo) -> Graph:
         g.bind(prefix, ns)
     a = add_article(g, article)
     add_provenance(g, article, a, run)
-    summits = {fold(s.name): iris.summit_iri(s.name) for s in facts.summits if _own(s.evidence, article)}
+    summits = {fold(s.name): summit_node(s) for s in facts.summits if _own(s.evidence, article)}
     for s in facts.summits:
         add_summit(g, s, article)
     for m in facts.meetings:
@@ -352,10 +352,15 @@ def add_endorsement(g: Graph, e: Endorsement, article: Article) -> URIRef | None
     return node
 
 
+def summit_node(s: Summit) -> URIRef:
+    return iris.summit_iri(s.name, s.location.label if s.location else None,
+                           s.dates[0][:4] if s.dates else None)
+
+
 def add_summit(g: Graph, s: Summit, article: Article) -> URIRef | None:
     if _elsewhere(s.evidence, article):
         return None
-    node = iris.summit_iri(s.name)
+    node = summit_node(s)
     g.add((node, RDF.type, SCO.Summit))
     g.add((node, RDFS.label, text(s.name)))
     g.add((node, SCHEMA.name, text(s.name)))

@@ -93,6 +93,20 @@ def test_partnerships_endorsements_summits():
     assert r["summits"]["tp"] == 1 and r["summits"]["dates"]["correct"] == 0
 
 
+def test_summits_match_by_name_before_organisation_and_place():
+    sco = "Shanghai Cooperation Organisation"
+    gold = {"summits": [{"name": "SCO Plus meeting", "organization": sco, "location": "Tianjin",
+                         "dates": ["2025-09-01"]},
+                        {"name": "SCO Council of Foreign Ministers meeting", "organization": sco,
+                         "location": "Tianjin", "dates": ["2025-07"]}]}
+    pred = {"summits": [{"name": "SCO Council of Foreign Ministers meeting", "organization": sco,
+                         "location": "Tianjin", "dates": ["2025-07"]},
+                        {"name": "SCO Plus meeting", "organization": sco, "location": "Tianjin",
+                         "dates": ["2025-09-01"]}]}
+    r = evaluate(pred, gold)["summits"]
+    assert r["tp"] == 2 and r["dates"]["correct"] == 2
+
+
 def test_run_restricts_to_the_gold_file_source_and_reports(tmp_path):
     gold = {"source_file": "seed.txt", "meetings": [meeting("2024-07-03", XI, JAPAROV)],
             "background_meetings": [], "partnerships": [], "endorsements": [], "summits": []}

@@ -36,6 +36,14 @@ def test_explicit_dates_and_ranges():
     assert first("December 30") == "2023-12-30"
 
 
+def test_ranges_over_two_months_and_months_with_years():
+    [d] = find_dates("from August 31 to September 1")
+    assert [x.isoformat() for x in d.days(2025)] == ["2025-08-31", "2025-09-01"]
+    assert first("on 30 June - 2 July") == "2024"  # no one month
+    assert [(x.kind, x.day) for x in find_dates("June 5 and June 7")] == [("date", 5), ("date", 7)]
+    assert first("in March 2023, when") == "2023-03"
+
+
 def test_vague_relative_dates_fix_nothing():
     assert first("just a few days ago") is None
     assert first("earlier in the day") == "2024-07-03"
@@ -51,6 +59,9 @@ def test_datelines_of_several_outlets():
         ("New Delhi, Sep 16 (PTI) External Affairs Minister ...", "New Delhi", (9, 16)),
         ("SAMARKAND, Uzbekistan, Sept. 15 (Xinhua) -- Chinese President Xi Jinping met ...",
          "SAMARKAND", (9, 15)),
+        ("Mumbai [India], March 4 (ANI): Defence Minister Rajnath Singh on Tuesday ...",
+         "Mumbai", (3, 4)),
+        ("BISHKEK (Kazinform) -- President Kassym-Jomart Tokayev met ...", "BISHKEK", None),
     ):
         d = find_dateline(text)
         assert d is not None and (d.place, d.month_day) == (place, md)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sco_kg.evaluate import facts_to_schema
 from sco_kg.extract import extract_corpus, load_pipeline
+from sco_kg.iris import summit_iri
 from sco_kg.model import Article
 
 
@@ -148,3 +150,39 @@ def test_summits_with_ordinal_place_and_future_weekday(nlp):
         ("UN Summit of the Future", "United Nations", None, ()),
         ("China-Central Asia Summit", None, "Xi'an", ()),
     }
+
+
+def summit_rows(facts) -> set[tuple]:
+    return {(s.name, s.organization.label if s.organization else None,
+             s.location.label if s.location else None, tuple(s.dates)) for s in facts.summits}
+
+
+def test_councils_named_meetings_and_meetings_of_heads_of_state(nlp):
+    facts = read(nlp, "The CSTO Collective Security Council is meeting in Minsk on November "
+                      "27-28. Lavrov had travelled to Laos in July for the ASEAN Regional Forum "
+                      "meeting in Vientiane. Lula invited Xi to Brazil for the BRICS summit next "
+                      "year. The presidents discussed the upcoming Consultative Meeting of the "
+                      "Heads of State of Central Asia.", "2024-11-20")
+    assert summit_rows(facts) == {
+        ("CSTO Collective Security Council", "Collective Security Treaty Organization", "Minsk",
+         ("2024-11-27", "2024-11-28")),
+        ("ASEAN Regional Forum meeting", "ASEAN", "Vientiane", ("2024-07",)),
+        ("BRICS summit", "BRICS", None, ()),
+        ("Consultative Meeting of the Heads of State of Central Asia", None, None, ()),
+    }
+
+
+def test_one_organisations_summits_apart_by_place_and_year(nlp):
+    preview, later = read_all(nlp, (
+        "Modi will travel to Tianjin for the SCO summit from August 31 to September 1. He last "
+        "attended the SCO summit in Qingdao in June 2018. Xi hopes the Tianjin summit will be a "
+        "success.", "2025-08-20"), ("Putin arrived for the SCO summit on Sunday.", "2025-08-31"))
+    tianjin = ("SCO summit", "Shanghai Cooperation Organisation", "Tianjin",
+               ("2025-08-31", "2025-09-01"))
+    assert summit_rows(preview) == {tianjin, ("SCO summit", "Shanghai Cooperation Organisation",
+                                              "Qingdao", ("2018-06",))}
+    assert summit_rows(later) == {tianjin}
+    # one node each, though both are called "SCO summit"
+    assert len(facts_to_schema([preview, later])["summits"]) == 2
+    assert len({summit_iri(s.name, s.location.label, s.dates[0][:4])
+                for s in preview.summits}) == 2

@@ -21,7 +21,7 @@ from .meetings import RawMeeting, ReadState, Side, find_meetings, told_date
 from .partnerships import CHANGE_RANK, RawPartnership, find_partnerships
 from .patterns import reporting_verbs
 from .people import Person, role_rank
-from .summits import RawSummit, find_summits
+from .summits import RawSummit, SummitMention, cluster_summits, find_summits, worth_a_fact
 from .pipeline import load_pipeline
 from .text import plain_spaces
 
@@ -242,46 +242,30 @@ def _endorsements(reads: list[ArticleRead], out: list[ArticleFacts]) -> None:
 
 
 def _summits(reads: list[ArticleRead], out: list[ArticleFacts]) -> None:
-    """One summit per organisation and place (or per name when there is no organisation);
-    a mention without a place joins the organisation's only summit. Its name is the fullest
-    stated, preferring one with an ordinal."""
-    mentions = [(i, s, e) for i, r in enumerate(reads) for s, e in r.summits]
-    clusters: list[list[tuple[int, RawSummit, Evidence]]] = []
-
-    def key(s: RawSummit) -> tuple:
-        if s.organization:
-            return ("org", s.organization.label, s.location.label if s.location else None)
-        return ("name", fold(s.name), s.location.label if s.location else None)
-
-    by_key: dict[tuple, list] = {}
-    for m in sorted(mentions, key=lambda m: m[1].location is None):
-        k = key(m[1])
-        if k[2] is None and k[0] == "org":
-            fits = [c for kk, c in by_key.items() if kk[0] == "org" and kk[1] == k[1]]
-            if len(fits) == 1:
-                fits[0].append(m)
-                continue
-        if k[0] == "name":
-            fits = [c for kk, c in by_key.items() if kk[1] == k[1]]
-            if fits:
-                fits[0].append(m)
-                continue
-        by_key.setdefault(k, []).append(m)
-    clusters = list(by_key.values())
+    """One summit per real summit (``summits.cluster_summits``). Its name is the fullest
+    stated, preferring one with an ordinal, then one naming the organisation; its place and
+    dates are all its mentions'."""
+    mentions = [SummitMention(i, s, r.ctx.ref.year if r.ctx.ref else None)
+                for i, r in enumerate(reads) for s, _ in r.summits]
+    evidence = {id(s): e for r in reads for s, e in r.summits}
+    clusters = cluster_summits(mentions)
     for c in clusters:
-        summits = [s for _, s, _ in c]
-        if not any(s.ordinal or s.location or s.name[:1].isupper() and "summit" not in s.name
-                   for s in summits):
-            continue  # "the SCO summit" and nothing more: no fact anyone can use
-        name = max(summits, key=lambda s: (s.ordinal, len(s.name))).name
+        if not worth_a_fact(c, clusters):
+            continue
+        summits = [m.summit for m in c]
+        name = max(summits, key=lambda s: (s.ordinal, s.organization is not None,
+                                           len(s.name))).name
         org = next((s.organization for s in summits if s.organization), None)
         location = next((s.location for s in summits if s.location), None)
-        dates = sorted({d for s in summits for d in s.dates})
-        for i in sorted({i for i, _, _ in c}):
+        days = {d for s in summits for d in s.dates if len(d) == 10}
+        # a month stands only where no day of it is known
+        dates = sorted(days | {d for s in summits for d in s.dates
+                               if len(d) < 10 and not any(x.startswith(d) for x in days)})
+        for i in sorted({m.article for m in c}):
             fact = Summit(name, org, location, list(dates))
-            for j, _, e in c:
-                if j == i:
-                    _add_evidence(fact.evidence, e)
+            for m in c:
+                if m.article == i:
+                    _add_evidence(fact.evidence, evidence[id(m.summit)])
             out[i].summits.append(fact)
 
 

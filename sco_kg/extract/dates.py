@@ -73,6 +73,24 @@ class DateMention:
     year: int | None = None
     weekday: int | None = None
     rel: str = ""  # "last", "this", "next", "same-day", "today", "yesterday", "recent", ...
+    month2: int | None = None  # the end's month of a range over two months ("August 31 to
+    # September 1"); None when the range ends in its first month
+
+    def days(self, year: int) -> list[dt.date]:
+        """Every day of a date or range, in ``year`` (the end's year if it wraps)."""
+        if self.month is None or self.day is None:
+            return []
+        try:
+            first = dt.date(year, self.month, self.day)
+            if self.day2 is None:
+                return [first]
+            month2 = self.month2 or self.month
+            last = dt.date(year + (month2 < self.month), month2, self.day2)
+        except ValueError:
+            return []
+        if last < first or (last - first).days > 31:
+            return []
+        return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 def month_number(word: str) -> int | None:
@@ -80,8 +98,15 @@ def month_number(word: str) -> int | None:
     return MONTHS.get(w) or _MONTH_ABBR.get(w)
 
 
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_TO = r"\s*(?:-|–|—|to|through|until)\s*"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    # over two months: "August 31 to September 1", "31 August - 1 September 2025"
+    ("mdmd", re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?" + _TO + _MON2
+                        + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
+    ("dmdm", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + _TO + r"(?P<d2>\d{1,2})"
+                        r"(?:st|nd|rd|th)?\s+" + _MON2 + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("mdy", re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:" + _DASH
                        + r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b")),
     ("dmy", re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:" + _DASH + r"(?P<d2>\d{1,2})"
@@ -122,13 +147,17 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
             mention: DateMention | None = None
             if kind == "iso":
                 mention = DateMention(a, b, "date", int(g["m"]), int(g["d"]), None, int(g["y"]))
-            elif kind in ("mdy", "dmy"):
+            elif kind in ("mdy", "dmy", "mdmd", "dmdm"):
                 month = month_number(g["mon"])
                 if month is None:
                     continue
                 d2 = int(g["d2"]) if g.get("d2") else None
                 year = int(g["y"]) if g.get("y") else None
-                mention = DateMention(a, b, "range" if d2 else "date", month, int(g["d"]), d2, year)
+                month2 = month_number(g["mon2"]) if g.get("mon2") else None
+                if kind in ("mdmd", "dmdm") and month2 == month:
+                    continue  # "June 5 to June 7" is read as two dates
+                mention = DateMention(a, b, "range" if d2 else "date", month, int(g["d"]), d2, year,
+                                      month2=month2 if month2 != month else None)
             elif kind == "weekday":
                 mention = DateMention(a, b, "weekday", weekday=WEEKDAYS[g["wd"].lower()],
                                       rel=(g.get("rel") or "").lower())
@@ -147,7 +176,8 @@ def find_dates(text: str, offset: int = 0) -> list[DateMention]:
                 mention = DateMention(a, b, "relative", rel=" ".join(g["rel"].lower().split()))
             found.append(DateMention(
                 mention.start + offset, mention.end + offset, mention.kind, mention.month,
-                mention.day, mention.day2, mention.year, mention.weekday, mention.rel))
+                mention.day, mention.day2, mention.year, mention.weekday, mention.rel,
+                mention.month2))
             taken.append((a, b))
     found.sort(key=lambda d: d.start)
     return found
@@ -181,6 +211,8 @@ def resolve(d: DateMention, ref: When | None, *, future: bool = False,
                 year -= 1
             elif future and d.month < ref.month - 1:
                 year += 1
+        if d.kind == "range" and d.month2:
+            return When(year)  # "July 31 to August 1": no one month
         if d.kind == "range" and d.day2 and d.day2 != d.day:
             return When(year, d.month)
         return When(year, d.month, d.day)

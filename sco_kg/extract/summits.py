@@ -8,7 +8,6 @@ Summit held in the city of Xi'an", "the UN Summit of the Future".
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -23,11 +22,33 @@ _COUNCIL = re.compile(
     r"(?:(?P<ord>\d+(?:st|nd|rd|th))\s+)?Meeting of the Council of Heads of (?:State|Government)"
     r"(?:\s*\([^)]*\))? of the (?P<org>[A-Z][\w ]+?(?:Organi[sz]ation|Union|Community|"
     r"Commonwealth of Independent States))(?:\s*\((?P<abbr>[A-Z]+)\))?")
+# A council of an organisation named by its short form: "the SCO Council of Heads of State",
+# "the CIS Heads of State Council", "the SCO Council of Foreign Ministers meeting"
+_ORG_COUNCIL = re.compile(
+    r"\b(?P<org>[A-Z]{2,6})\s+(?:Council\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*)*|"
+    r"(?:[A-Z][\w-]*\s+){1,3}of\s+(?:State|Government)\s+Council|(?:[A-Z][\w-]*\s+){1,3}"
+    r"Council)(?P<meeting>\s*meeting)?(?=[\s,.;:)]|$)")
+# A named meeting of an organisation: "the \"SCO Plus\" meeting", "the BRICS Plus Meeting"
+_ORG_MEETING = re.compile(
+    r"[\"“]?\b(?P<org>[A-Z]{2,6})\s+(?P<what>(?:[A-Z][\w-]*\s?){1,3})[\"”]?\s+(?P<head>[Mm]eeting)\b")
+# "the Consultative Meeting of the Heads of State of Central Asia", "the 5th Meeting of the
+# Heads of Government": a capitalised Meeting of heads of state is a summit by its name
+_HEADS_MEETING = re.compile(
+    r"(?:(?P<ord>\d+(?:st|nd|rd|th))\s+)?(?:[A-Z][a-z]+\s+){0,2}Meeting\s+of\s+(?:the\s+)?"
+    r"(?:Council\s+of\s+)?Heads\s+of\s+(?:State|Government)(?:\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?")
 _NAMED = re.compile(
     r"(?P<pre>(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'.-]*)(?:\s*\([A-Z]+\))?[\s-]+){1,6})"
-    r"(?P<head>Summit|summit)(?P<post>\s+of\s+the\s+[A-Z][\w]+)?")
+    r"(?P<head>Summit|summit)(?P<post>\s+of\s+the\s+[A-Z][\w]+|\s+(?:19|20)\d\d\b)?")
 _OF_ORG = re.compile(r"\bsummit(?:\s+meeting)?\s+of\s+the\s+(?P<org>[A-Z][\w ]+?)"
                      r"(?:\s*\((?P<abbr>[A-Z]+)\))?(?=[\s,.;]|$)")
+_ATTEND = frozenset({"attend", "attending", "join", "joining", "participate", "participating"})
+_HELD = frozenset({"held", "hold", "holds", "open", "opens", "opened", "convene", "convened",
+                   "convenes", "take", "took", "takes", "begin", "began", "begins", "start",
+                   "started", "starts", "be", "is", "was", "meeting", "meets", "met", "meet",
+                   "gathers", "gathered", "runs", "ran"})
+_PLACE_BEFORE = re.compile(r"\b(?:in|to)\s+([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)\s+(?:for|to\s+attend)\s+"
+                           r"(?:the\s+)?[\"“]?$")
 _STOP_WORDS = {"The", "A", "An", "This", "That", "Noting", "During", "At", "On", "In", "For",
                "Ahead", "After", "Before", "Following", "While", "When", "Since"}
 
@@ -68,6 +89,23 @@ def find_summits(sent: Span, ref: When | None) -> list[RawSummit]:
         name = re.sub(r"\s*\([^)]*\)", "", m.group(0)).strip()
         out.append(_complete(sent, RawSummit(name, _org(m.group("org")), None,
                                              ordinal=bool(m.group("ord"))), m.end(), ref, m.start()))
+        taken.append(m.span())
+    for pattern in (_ORG_COUNCIL, _ORG_MEETING):
+        for m in pattern.finditer(text):
+            org = _org(m.group("org"))
+            if org is None or org.kind != "organization" or any(
+                    a < m.end() and m.start() < b for a, b in taken):
+                continue
+            name = " ".join(m.group(0).replace('"', " ").replace("“", " ").replace("”", " ")
+                            .split())
+            out.append(_complete(sent, RawSummit(name, org, None), m.end(), ref, m.start()))
+            taken.append(m.span())
+    for m in _HEADS_MEETING.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        name = " ".join(m.group(0).split())
+        out.append(_complete(sent, RawSummit(name, _org(name), None, ordinal=bool(m.group("ord"))),
+                             m.end(), ref, m.start()))
         taken.append(m.span())
     for m in _NAMED.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -113,37 +151,142 @@ def _complete(sent: Span, s: RawSummit, end: int, ref: When | None, start: int) 
     text = sent.text
     s.start = sent.start_char + start
     tail = text[end:end + 60]
-    m = re.match(r"\s*(?:\([A-Z]+\)\s*)?(?:(?:was|will be|is|to be)\s+)?(?:held\s+)?in\s+(?:the\s+"
-                 r"city\s+of\s+)?([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", tail)
-    if m and s.location is None:
-        c = city(m.group(1)) or city(m.group(1).split()[0])
-        if c:
-            s.location = c
+    m = re.match(r"[\"”]?,?\s*(?:\([A-Z]+\)\s*)?(?:(?:was|will be|is|are|to be)\s+)?(?:held\s+|"
+                 r"meeting\s+)?in\s+(?:the\s+city\s+of\s+|[A-Z][\w’'-]+[’']s\s+)?"
+                 r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", tail)
+    before = _PLACE_BEFORE.search(text[max(0, start - 60):start])
+    for found in (m, before):
+        if found and s.location is None:
+            c = city(found.group(1)) or city(found.group(1).split()[0])
+            if c:
+                s.location = c
     span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
                               alignment_mode="expand")
     if span is None:
         return s
     verb = anchor(span.root, set())
     future = any(c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    # "travelled to China in June 2018 to attend the SCO summit", "had travelled to China in
+    # July for the SCO Council of Foreign Ministers meeting": the trip's time is the summit's
+    trip = verb
+    if verb.lower_ in _ATTEND and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
+        trip = verb.head
+    purpose = trip is not verb or span.root.head.lower_ == "for"
+    subject = span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i == verb.i
     for d in find_dates(text, sent.start_char):
         dspan = sent.doc.char_span(d.start, d.end, alignment_mode="expand")
         if dspan is None:
             continue
         near = d.start - sent.start_char >= end and d.start - sent.start_char - end < 25
-        if anchor(dspan.root, set()).i != verb.i and not near:
-            continue
-        subject = span.root.dep_ in ("nsubj", "nsubjpass") and span.root.head.i == verb.i
-        if not near and not (subject and verb.lower_ in (
-                "held", "hold", "holds", "open", "opens", "opened", "convene", "convened",
-                "convenes", "take", "took", "takes", "begin", "began", "begins", "start",
-                "started", "starts", "be", "is", "was")):
+        at = anchor(dspan.root, set()).i
+        held = at == verb.i and subject and verb.lower_ in _HELD
+        if not (near or held or (purpose and at == trip.i)):
             continue
         w = resolve(d, ref, future=future)
-        if w is None or w.day is None and d.kind != "range":
+        days = d.days(w.year) if d.kind == "range" and w and w.year else []
+        if not days and (w is None or w.month is None or (w.day is None and held)):
             continue
-        if d.kind == "range" and d.day2 and w.year:
-            for day in range(d.day or 1, d.day2 + 1):
-                s.dates.append(dt.date(w.year, d.month or 1, day).isoformat())
+        if days:
+            s.dates.extend(day.isoformat() for day in days)
         elif w.iso():
             s.dates.append(w.iso() or "")
     return s
+
+
+# -- one summit per real summit ---------------------------------------------------------
+
+_BODY_STOP = frozenset({"meeting", "summit", "council", "heads", "head", "of", "the", "state",
+                        "states", "annual", "and", "a", "an", "plenary", "session"})
+
+
+def body(s: RawSummit) -> str:
+    """Which gathering of the organisation a mention names, without the organisation, place,
+    ordinal or year: "" for its heads of state ("SCO summit", "the SCO Council of Heads of
+    State", "CIS Heads of State Council"), "foreign ministers" for "the SCO Council of
+    Foreign Ministers meeting", "plus" for "the SCO Plus meeting", "india russia" for
+    "23rd India-Russia Annual Summit"."""
+    text = s.name
+    while True:
+        found = _org_span(text)
+        if found is None:
+            break
+        text = text[:found[0]] + " " + text[found[1]:]
+    words = re.findall(r"[\w’'-]+", text)
+    kept = [w.lower() for w in words if w.lower() not in _BODY_STOP and city(w) is None
+            and not re.fullmatch(r"\d+(?:st|nd|rd|th)?", w)]
+    return " ".join(" ".join(kept).replace("-", " ").split())
+
+
+def _year(s: RawSummit) -> int | None:
+    return int(s.dates[0][:4]) if s.dates else None
+
+
+@dataclass
+class SummitMention:
+    article: int
+    summit: RawSummit
+    year: int | None  # the year of the article that mentions it
+
+
+def cluster_summits(mentions: list[SummitMention]) -> list[list[SummitMention]]:
+    """Mentions of one real summit together.
+
+    The same organisation (or, without one, the same named body), the same gathering of it
+    (``body``), the same city and, when both give one, the same year. A mention without a
+    city joins such a summit mentioned in its own article, else the one of its year, else
+    the only one; "the Tianjin summit" joins the one organisation's summit in Tianjin.
+    """
+    def org(s: RawSummit) -> str | None:
+        return s.organization.label if s.organization else None
+
+    def fits(m: SummitMention, c: list[SummitMention]) -> bool:
+        first = c[0].summit
+        if body(m.summit) != body(first):
+            return False
+        if org(m.summit) and org(first) and org(m.summit) != org(first):
+            return False
+        if not org(m.summit) and not org(first) and body(m.summit) == "":
+            return False  # two "summits" with no organisation and no name
+        places = {x.summit.location.label for x in c if x.summit.location}
+        if m.summit.location and places and m.summit.location.label not in places:
+            return False
+        years = {_year(x.summit) for x in c} - {None}
+        return not (_year(m.summit) and years and _year(m.summit) not in years)
+
+    clusters: list[list[SummitMention]] = []
+    ranked = sorted(mentions, key=lambda m: (m.summit.organization is None,
+                                             m.summit.location is None))
+    for m in ranked:
+        candidates = [c for c in clusters if fits(m, c)]
+        if not m.summit.organization and m.summit.location:
+            # "the Tianjin summit": the organisation's summit there
+            candidates = [c for c in candidates if any(x.summit.organization for x in c)] \
+                or candidates
+        if len(candidates) > 1:
+            # the one of the mention's year, else the one its article names
+            candidates = [c for c in candidates if any(
+                _year(x.summit) == (_year(m.summit) or m.year) for x in c)] or candidates
+            if len(candidates) > 1:
+                candidates = [c for c in candidates if any(x.article == m.article for x in c)] \
+                    or candidates
+        if len(candidates) == 1 and (m.summit.location is None or any(
+                x.summit.location for x in candidates[0]) or m.summit.organization is None):
+            candidates[0].append(m)
+        elif len(candidates) == 1 and m.summit.location:
+            candidates[0].append(m)
+        else:
+            clusters.append([m])
+    return clusters
+
+
+def worth_a_fact(c: list[SummitMention], clusters: list[list[SummitMention]]) -> bool:
+    """ "the SCO summit" and nothing more is no fact anyone can use, unless it is the one
+    summit of that organisation the corpus names ("the BRICS summit next year")."""
+    summits = [m.summit for m in c]
+    if any(s.ordinal or s.location or s.dates or (s.name[:1].isupper() and "summit" not in s.name)
+           for s in summits):
+        return True
+    orgs = {s.organization.label for s in summits if s.organization}
+    return bool(orgs) and not any(
+        o is not c and any(m.summit.organization and m.summit.organization.label in orgs
+                           for m in o) for o in clusters)
