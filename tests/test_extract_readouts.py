@@ -242,3 +242,47 @@ def test_co_chairs_of_a_session_met(nlp):
                       "Dialogue with Chinese Vice Premier Ding Xuexiang.", "2025-05-23")
     assert summary(facts) == [("bilateral", "2025-05-22", None, False,
                                frozenset({"Ishaq Dar", "Ding Xuexiang"}))]
+
+
+# -- more ways of reporting a meeting ---------------------------------------------------
+
+def test_calling_on_someone_is_a_courtesy_call_urging_is_not(nlp):
+    facts = read(nlp, "ISLAMABAD, Sept 2 (APP) -- Pakistani Prime Minister Muhammad Shehbaz "
+                      "Sharif on Tuesday called on Chinese President Xi Jinping at the Great Hall "
+                      "of the People in Beijing. Xi called on the two sides to deepen ties. "
+                      "Sharif called on President Xi to visit Pakistan.", "2025-09-02")
+    assert summary(facts) == [("bilateral", "2025-09-02", "Beijing", False,
+                               frozenset({"Muhammad Shehbaz Sharif", "Xi Jinping"}))]
+
+
+def test_a_delegation_led_by_someone_is_that_person(nlp):
+    facts = read(nlp, "TASHKENT, May 12 (UzA) -- Uzbek President Shavkat Mirziyoyev received a "
+                      "delegation led by Chinese Vice Premier Ding Xuexiang on Monday.",
+                 "2025-05-12")
+    assert summary(facts) == [("bilateral", "2025-05-12", "Tashkent", False,
+                               frozenset({"Shavkat Mirziyoyev", "Ding Xuexiang"}))]
+
+
+def test_calls_told_in_other_words(nlp):
+    spoke = read(nlp, "MOSCOW, March 3. /TASS/. Russian President Vladimir Putin spoke with "
+                      "Belarusian President Alexander Lukashenko by phone on Monday.", "2025-03-03")
+    framed = read(nlp, "ANKARA (AA) - In a phone call on Monday, Turkish President Recep Tayyip "
+                       "Erdogan and Azerbaijani President Ilham Aliyev discussed regional "
+                       "issues.", "2025-03-03")
+    received = read(nlp, "MOSCOW, March 3. /TASS/. Russian President Vladimir Putin received a "
+                         "telephone call from Kazakh President Kassym-Jomart Tokayev on Monday.",
+                    "2025-03-03")
+    assert summary(spoke) == [("phone call", "2025-03-03", None, False,
+                               frozenset({"Vladimir Putin", "Alexander Lukashenko"}))]
+    assert summary(framed) == [("phone call", "2025-03-03", None, False,
+                                frozenset({"Recep Tayyip Erdogan", "Ilham Aliyev"}))]
+    assert summary(received) == [("phone call", "2025-03-03", None, False,
+                                  frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"}))]
+
+
+def test_leader_is_no_office(nlp):
+    facts = read(nlp, "Chinese leader Xi Jinping met Russian President Vladimir Putin in Moscow "
+                      "on Monday.", "2025-05-05")
+    [m] = facts.meetings
+    assert {p.person.label: p.role for p in m.participants} == {
+        "Xi Jinping": None, "Vladimir Putin": "President"}

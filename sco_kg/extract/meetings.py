@@ -30,7 +30,7 @@ from .countries import party
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .episodes import episodes
 from .patterns import (
-    background_cues, co_chair_verbs, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
+    background_cues, call_on_verbs, co_chair_verbs, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
     speak_verbs, video_words,
 )
 from .people import Person
@@ -194,8 +194,14 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
     if low in co_chair_verbs() or (low in ("chaired", "chair", "chairs", "chairing") and t.i >= 2
                                    and doc[t.i - 2].lower_ == "co" and doc[t.i - 1].text == "-"):
         return _co_chair(ctx, t, sent)
+    if low in call_on_verbs() and t.pos_ == "VERB" and t.i + 1 < end \
+            and doc[t.i + 1].lower_ == "on":
+        return _call_on(ctx, t, sent)
     if low in speak_verbs() and t.pos_ == "VERB":
-        window = {c.lower_ for c in doc[t.i:min(end, t.i + 5)]}
+        # "spoke by phone with", "spoke with Belarusian President Alexander Lukashenko by
+        # phone": "phone" anywhere in the verb's own clause
+        window = {c.lower_ for c in doc[t.i:min(end, t.i + 14)]
+                  if c.i - t.i < 5 or anchor(c, set()).i == t.i}
         if window & {"phone", "telephone"} or low in ("phoned", "telephoned"):
             j = t.i + 1
             while j < end and doc[j].lower_ not in ("with",) and j - t.i < 6:
@@ -227,6 +233,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         prep = None
         while j < end and j - t.i <= 6:
             w = doc[j].lower_
+            if w == "from" and kind in ("phone call", "video call"):
+                prep = "with"  # "received a phone call from Kazakh President Tokayev"
+                break
             if w in ("with", "between", "among", "of"):
                 if w == "of" and any(x.pos_ == "ADP" for x in doc[t.i + 1:j]):
                     break  # "talks in the Kazakh city of Astana": not the talks' "of"
@@ -271,7 +280,10 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                 return Trigger(t, kind, [Ref("pair", owner.i, owner.i + 1)], [], True)
         if not partners:
             plural = len(actors) >= 2 or any(a.kind == "pair" or a.n == 2 for a in actors)
-            if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent)):
+            # "X and Y held talks", "In a phone call on Tuesday, X and Y discussed ..."
+            framed = t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "at", "over") \
+                and t.head.i < t.i and any(a.start > t.i for a in actors)
+            if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent) or framed):
                 return Trigger(t, kind, actors, [], True)
             return None
         if joint:
@@ -332,6 +344,17 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
             kind = meeting_nouns()[doc[k + 1].lower_]  # "hosted X for talks"
             break
     return Trigger(t, kind, actors, partners, False)
+
+
+def _call_on(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
+    """ "Prime Minister Shehbaz Sharif called on President Xi Jinping": a courtesy call, in
+    person. Not "called on the two sides to ...", nor "called on X to ...": that is urging."""
+    doc = t.doc
+    partners, pend = read_refs(doc, t.i + 2, ctx.registry, sent.end)
+    partners = [p for p in partners if p.kind == "person"]
+    if not partners or (pend < sent.end and doc[pend].lower_ == "to"):
+        return None
+    return Trigger(t, "", _actors(ctx, t, sent, partners, pend), partners, False)
 
 
 def _co_chair(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:

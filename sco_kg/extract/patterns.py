@@ -58,6 +58,12 @@ def hold_verbs() -> frozenset[str]:
 
 
 @cache
+def call_on_verbs() -> frozenset[str]:
+    """Verbs of a courtesy call when "on" follows: "Shehbaz Sharif called on President Xi"."""
+    return frozenset({"call", "calls", "called", "calling"})
+
+
+@cache
 def co_chair_verbs() -> frozenset[str]:
     """Chairing a session together with someone, who is met: "co-chaired the 26th session of
     the Inter-Governmental Commission with Russian First Deputy Prime Minister Denis

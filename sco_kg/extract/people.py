@@ -219,6 +219,8 @@ def _role_from(tokens: list[Token]) -> str | None:
         return abbr
     if not text or role_rank(text) == 0 and not re.search(r"legislator|diplomat|chief", text):
         return None
+    if text.lower() == "leader":
+        return None  # "Chinese leader Xi Jinping": no office stated
     return text[0].upper() + text[1:]
 
 

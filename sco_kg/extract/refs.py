@@ -225,6 +225,7 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
         while k < limit and (doc[k].lower_ in _SKIP and k not in registry.by_token
                              and not _starts_ref(doc, k, registry, limit)):
             k += 1
+        k = _past_delegation(doc, k, limit)
         found = read_ref(doc, k, registry, limit) if k < limit else []
         if not found:
             # a title before a name: "Kyrgyz President Sadyr Japarov", "UN Secretary-General"
@@ -276,6 +277,18 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
         else:
             break
     return refs, last_end
+
+
+def _past_delegation(doc: Doc, k: int, limit: int) -> int:
+    """ "a (Chinese) delegation led by Vice Premier Ding Xuexiang": the one who leads it."""
+    j = k
+    while j < limit and j - k < 3 and (party(doc[j].text) or doc[j].lower_ in (
+            "a", "an", "the", "government", "high-level", "parliamentary", "business")):
+        j += 1
+    if j + 2 < limit and doc[j].lower_ in ("delegation", "delegations") and doc[j + 1].lower_ in (
+            "led", "headed") and doc[j + 2].lower_ == "by":
+        return j + 3
+    return k
 
 
 def _starts_ref(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
