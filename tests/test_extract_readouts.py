@@ -286,3 +286,15 @@ def test_leader_is_no_office(nlp):
     [m] = facts.meetings
     assert {p.person.label: p.role for p in m.participants} == {
         "Xi Jinping": None, "Vladimir Putin": "President"}
+
+
+def test_schedules_requests_postponements_and_denials_are_not_meetings(nlp):
+    facts = read(nlp, "Indian Prime Minister Narendra Modi, Turkish President Recep Tayyip Erdogan "
+                      "and Israeli Prime Minister Benjamin Netanyahu were named.\n"
+                      "Putin's agenda includes talks with Modi and Erdogan. Erdogan postponed his "
+                      "meeting with Netanyahu. The Kremlin denied that Putin had met with "
+                      "Netanyahu. Modi requested a meeting with Netanyahu.", "2025-06-05")
+    assert facts.meetings == []
+    held = read(nlp, "Russian President Vladimir Putin's visit to China included talks with "
+                     "Chinese President Xi Jinping in Beijing on Tuesday.", "2025-06-05")
+    assert len(held.meetings) == 1

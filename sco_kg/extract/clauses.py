@@ -17,6 +17,8 @@ from .patterns import habitual_cues, modal_cues, negations
 _MODAL_AUX = frozenset({"will", "would", "shall", "should", "may", "might", "could", "can",
                         "'ll", "’ll", "wo", "must", "to"})
 _MODAL_HEADS = frozenset(modal_cues()) - _MODAL_AUX - {"set", "next", "if", "whether", "unless"}
+_DENIALS = frozenset({"deny", "denies", "denied", "denying", "dismissed", "dismisses",
+                      "refuted", "refutes", "rejected", "rejects"})
 _FUTURE_ADJ = frozenset({"upcoming", "next", "future", "planned", "possible", "potential",
                          "proposed", "forthcoming", "expected", "scheduled", "prospective"})
 
@@ -95,6 +97,8 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
             # "will attend the summit and hold talks": the auxiliary is shared
             return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
                        or c.dep_ == "neg" for c in cur.head.children)
+        if cur.dep_ == "ccomp" and cur.head.lower_ in _DENIALS:
+            return True  # "The Kremlin denied that Putin had met Trump"
         if cur.head.i == cur.i or cur.dep_ in ("advcl", "conj", "relcl", "acl", "parataxis",
                                                "ccomp", "appos"):
             return False

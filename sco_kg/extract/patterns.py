@@ -97,7 +97,8 @@ def modal_cues() -> frozenset[str]:
 
     "will meet", "is expected to hold talks", "plans to visit", "looked forward to meeting
     Xi again", "agreed to meet again", "invited him to", "reiterated his offer to host a
-    meeting between", "proposed holding talks".
+    meeting between", "proposed holding talks", "his schedule includes meetings with",
+    "postponed the talks with", "requested a meeting with".
     """
     return frozenset({
         "will", "would", "shall", "should", "may", "might", "could", "can", "'ll", "wo",
@@ -112,6 +113,11 @@ def modal_cues() -> frozenset[str]:
         "awaiting", "awaited", "offer", "offers", "offered", "offering", "proposal",
         "proposals", "proposes", "proposing", "suggest", "suggests", "suggested",
         "suggestion", "wanted", "hoping", "intended", "eager", "keen",
+        # a schedule, a request, a cancellation or a denial is no meeting held
+        "include", "includes", "schedule", "agenda", "programme", "program", "itinerary",
+        "cancel", "cancels", "canceled", "cancelled", "postpone", "postpones", "postponed",
+        "deny", "denies", "denied", "prospect", "prospects", "sought", "request", "requests",
+        "requested", "requesting",
     })
 
 
