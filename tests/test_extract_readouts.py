@@ -298,3 +298,35 @@ def test_schedules_requests_postponements_and_denials_are_not_meetings(nlp):
     held = read(nlp, "Russian President Vladimir Putin's visit to China included talks with "
                      "Chinese President Xi Jinping in Beijing on Tuesday.", "2025-06-05")
     assert len(held.meetings) == 1
+
+
+def test_acronyms_count_in_capitals_only_and_long_state_names_in_titles(nlp):
+    facts = read(nlp, "Vladimir Putin and Chairman of State Affairs of the Democratic People's "
+                      "Republic of Korea Kim Jong Un held talks in Pyongyang.\n\nNorth Korean "
+                      "leader Kim Jong Un last met Russian President Vladimir Putin in "
+                      "Vladivostok in 2019.", "2024-06-19")
+    pair = frozenset({"Vladimir Putin", "Kim Jong Un"})
+    assert summary(facts) == [("bilateral", "2019", "Vladivostok", True, pair),
+                              ("talks", "2024-06-19", "Pyongyang", False, pair)]
+    kim = next(p for p in facts.meetings[0].participants if p.person.label == "Kim Jong Un")
+    assert (kim.party.label, kim.role) == ("North Korea", "Chairman of State Affairs")
+
+
+def test_titles_by_state_in_a_list_and_a_source_after_it(nlp):
+    facts = read(nlp, "BISHKEK (Kabar) -- On the sidelines of the meeting, Kyrgyz President "
+                      "Sadyr Japarov held talks with President of Turkmenistan Serdar "
+                      "Berdimuhamedov and President of Tajikistan Emomali Rahmon, Kabar news "
+                      "agency reports.", "2024-08-09")
+    assert {frozenset(people(m)) for m in facts.meetings} == {
+        frozenset({"Sadyr Japarov", "Serdar Berdimuhamedov"}),
+        frozenset({"Sadyr Japarov", "Emomali Rahmon"})}
+
+
+def test_separate_calls_with_two_leaders(nlp):
+    facts = read(nlp, "ANKARA (AA) - Turkish President Recep Tayyip Erdogan held separate phone "
+                      "calls on Monday with Azerbaijani President Ilham Aliyev and Armenian Prime "
+                      "Minister Nikol Pashinyan.", "2025-03-10")
+    erdogan = "Recep Tayyip Erdogan"
+    assert summary(facts) == [
+        ("phone call", "2025-03-10", None, False, frozenset({erdogan, "Ilham Aliyev"})),
+        ("phone call", "2025-03-10", None, False, frozenset({erdogan, "Nikol Pashinyan"}))]

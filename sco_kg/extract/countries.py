@@ -20,7 +20,8 @@ _MORE_PARTIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("France", "country", (), ("French",)), ("Germany", "country", (), ("German",)),
     ("Japan", "country", (), ("Japanese",)), ("Italy", "country", (), ("Italian",)),
     ("South Korea", "country", ("Republic of Korea", "ROK"), ("South Korean",)),
-    ("North Korea", "country", ("DPRK",), ("North Korean",)),
+    ("North Korea", "country", ("DPRK", "Democratic People's Republic of Korea",
+                                "Democratic People’s Republic of Korea"), ("North Korean",)),
     ("Turkmenistan", "country", (), ("Turkmen",)), ("Ukraine", "country", (), ("Ukrainian",)),
     ("Spain", "country", (), ("Spanish",)), ("Canada", "country", (), ("Canadian",)),
     ("Australia", "country", (), ("Australian",)),
@@ -106,11 +107,24 @@ def _domestic_names() -> frozenset[str]:
     return frozenset(fold(n) for e in gaz.entries if e.qid in _DOMESTIC_BODIES for n in e.names)
 
 
+@cache
+def _acronyms() -> frozenset[str]:
+    """Folded names that are written in capitals only ("UN", "US", "SCO")."""
+    names = [n for e in load_gazetteer().entries for n in e.names]
+    names += [n for label, _, aliases, _ in _MORE_PARTIES for n in (label, *aliases)]
+    return frozenset(fold(n) for n in names if n.replace(".", "").isupper()
+                     and len(n.replace(".", "")) <= 6)
+
+
 def party(word: str) -> Party | None:
-    """The state or body that ``word`` names or qualifies: "Kyrgyz", "Türkiye", "UN"."""
+    """The state or body that ``word`` names or qualifies: "Kyrgyz", "Türkiye", "UN".
+
+    An acronym counts in capitals only: "UN", not the "Un" of "Kim Jong Un" or "us"."""
     key = fold(word)
     if key.endswith("'s"):
         key = key[:-2]
+    if key in _acronyms() and not word.replace("’s", "").replace("'s", "").isupper():
+        return None
     return _party_index().get(key)
 
 

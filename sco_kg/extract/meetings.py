@@ -217,7 +217,7 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         kind = meeting_nouns()[low]
         # the noun's own phrase only: not "spoken by phone since [their meeting]"
         mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
-        if low in ("call", "conversation", "conversations") and not (
+        if low in ("call", "calls", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None
         if low == "conference" and not mods & ({"press", "news"} | video_words()):

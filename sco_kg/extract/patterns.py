@@ -39,7 +39,8 @@ def meeting_nouns() -> dict[str, str]:
     return {
         "talks": "talks", "talk": "talks", "negotiations": "talks",
         "meeting": "", "meetings": "", "consultation": "", "consultations": "",
-        "call": "phone call", "conversation": "phone call", "conversations": "phone call",
+        "call": "phone call", "calls": "phone call", "conversation": "phone call",
+        "conversations": "phone call",
         "videoconference": "video call", "video-conference": "video call",
         "tête-à-tête": "", "tete-a-tete": "",
         "conference": "",  # "a joint press conference with", "a video conference with"

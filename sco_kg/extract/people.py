@@ -156,10 +156,9 @@ def read_title(tokens: list[Token]) -> Title:
 
 def _party_in(tokens: list[Token]) -> Party | None:
     # Longest match first: "United Nations" before "Nations".
-    words = [t.text for t in tokens]
-    for size in (4, 3, 2, 1):
-        for i in range(len(words) - size + 1):
-            chunk = " ".join(words[i:i + size])
+    for size in (6, 5, 4, 3, 2, 1):  # "Democratic People's Republic of Korea"
+        for i in range(len(tokens) - size + 1):
+            chunk = "".join(t.text_with_ws for t in tokens[i:i + size]).strip()
             chunk = re.sub(r"\s*[’']s$", "", chunk)
             found = party(chunk)
             if found:
@@ -201,6 +200,12 @@ def _role_from(tokens: list[Token]) -> str | None:
                      text)
         if m and party(m.group(2)) is not None:
             text = m.group(1)
+        else:
+            # "Chairman of State Affairs of the Democratic People's Republic of Korea"
+            for cut in re.finditer(r"\s(?:of|to)\s+(?:the\s+)?", text):
+                if party(text[cut.end():]) is not None:
+                    text = text[:cut.start()]
+                    break
         m = re.match(r"^(?:the\s+)?(\S+(?:\s\S+)?)\s+(.*)$", text)
         if m and party(m.group(1)) and m.group(2):
             text = m.group(2)
@@ -344,7 +349,7 @@ def find_names(doc: Doc) -> list[NameSpan]:
         # region Erkinjon Turdimov", "Foreign Minister Dr. Subrahmanyam Jaishankar".
         if is_office_word(t) and (t.text[:1].isupper() or t.lower_ in ("pm", "fm", "eam")):
             j = t.i + 1
-            while j < len(doc) and j - t.i < 9:
+            while j < len(doc) and j - t.i < 14:  # "Chairman of State Affairs of the DPRK"
                 state = _party_words_at(doc, j)
                 if state:  # "President of Sri Lanka Anura Kumara Dissanayake"
                     j += state

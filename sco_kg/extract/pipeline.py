@@ -64,6 +64,10 @@ def gazetteer_patterns() -> list[dict]:
             words = set(re.findall(r"[a-z-]+", name.lower()))
             if entry.kind == "person" and words & offices:
                 continue
+            if name.isupper() and len(name) <= 6:
+                # an acronym matches in its own case only: "UN", not the "Un" of "Kim Jong Un"
+                patterns.append({"label": label, "pattern": [{"ORTH": name}], "id": entry.qid})
+                continue
             patterns.append({"label": label, "pattern": name, "id": entry.qid})
         for demonym in entry.demonyms:
             patterns.append({"label": "NORP", "pattern": demonym, "id": entry.qid})

@@ -89,6 +89,8 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
                 end += 2  # heads of state
             return [Ref("pair", i, end, n=_NUMBERS[doc[j].lower_])]
     group = _read_group(doc, i, limit)
+    if group and group[-1].end in registry.by_token:
+        return []  # "President of Tajikistan Emomali Rahmon": a title before a name
     if group:
         return group
     holder = _office_holder(doc, i, registry, limit)
@@ -268,7 +270,7 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
             k += 1
             closed = True
         elif k + 1 < limit and doc[k].text == "," and _starts_ref(doc, k + 1, registry, limit) \
-                and not _followed_by_verb(doc, k + 1, registry, limit):
+                and _ends_list_item(doc, k + 1, registry, limit):
             k += 1
         elif k + 2 < limit and doc[k].lower_ == "as" and doc[k + 1].lower_ == "well" \
                 and doc[k + 2].lower_ == "as":
@@ -295,10 +297,13 @@ def _starts_ref(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
     return bool(read_ref(doc, k, registry, limit))
 
 
-def _followed_by_verb(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
-    """ "..., Zhao pointed out": the item after the comma is a clause's subject."""
+def _ends_list_item(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
+    """The reference at ``k`` (after a comma) is a list item: what follows it goes on with
+    the list or ends the phrase. Not "..., Zhao pointed out" (a clause's subject) nor "...,
+    Akorda press service reports"."""
     found = read_ref(doc, k, registry, limit)
     if not found:
         return False
     end = found[-1].end
-    return end < limit and doc[end].pos_ in ("VERB", "AUX")
+    return end >= limit or doc[end].pos_ in ("PUNCT", "CCONJ", "ADP", "PART") \
+        or doc[end].lower_ in ("and", "as", "who", "which")
