@@ -330,3 +330,19 @@ def test_separate_calls_with_two_leaders(nlp):
     assert summary(facts) == [
         ("phone call", "2025-03-10", None, False, frozenset({erdogan, "Ilham Aliyev"})),
         ("phone call", "2025-03-10", None, False, frozenset({erdogan, "Nikol Pashinyan"}))]
+
+
+def test_a_series_of_meetings_including_with_and_they_last_met(nlp):
+    facts = read(nlp, "JOHANNESBURG, August 23. /TASS/. Chinese President Xi Jinping on Wednesday "
+                      "held a series of bilateral meetings on the sidelines of the BRICS summit "
+                      "in Johannesburg, including with Brazilian President Luiz Inacio Lula da "
+                      "Silva, Indian Prime Minister Narendra Modi and Egyptian President Abdel "
+                      "Fattah al-Sisi.\n\nXi and Modi discussed the border. It was their first "
+                      "meeting this year; they last met in Bali in November.", "2023-08-23")
+    xi = "Xi Jinping"
+    assert summary(facts) == [
+        ("bilateral", "2022-11", "Bali", True, frozenset({xi, "Narendra Modi"})),
+        ("bilateral", "2023-08-23", "Johannesburg", False, frozenset({xi, "Abdel Fattah al-Sisi"})),
+        ("bilateral", "2023-08-23", "Johannesburg", False,
+         frozenset({xi, "Luiz Inacio Lula da Silva"})),
+        ("bilateral", "2023-08-23", "Johannesburg", False, frozenset({xi, "Narendra Modi"}))]

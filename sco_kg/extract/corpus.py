@@ -80,7 +80,8 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
             read.endorsements.append((e, evidence))
         for sm in find_summits(sent, ctx.ref):
             read.summits.append((sm, evidence))
-        plural = _plural_subject(ctx, sent) or plural
+        state.plural = _plural_subject(ctx, sent)  # for "they" in the next sentence only
+        plural = state.plural or plural
     return read
 
 

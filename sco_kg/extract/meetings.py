@@ -76,6 +76,8 @@ class ReadState:
     current: list[Side] = field(default_factory=list)
     last_date: When | None = None
     told: When | None = None  # the last date the previous sentence gave ("in July")
+    plural: list[Person] = field(default_factory=list)  # whom "they" means: the last plural
+    # subject ("Putin and Xi discussed trade. They last met in May.")
     speaker: Person | None = None  # who speaks the sentence (transcript turn or "said")
 
 
@@ -185,8 +187,10 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         partners, pend = read_refs(doc, j, reg, end)
         actors = _actors(ctx, t, sent, partners, pend)
         if not partners:
-            if len(actors) >= 2 or any(a.kind == "pair" or a.role == "we" for a in actors):
-                return Trigger(t, "", actors, [], True)  # "X and Y met", "the two met", "we met"
+            if len(actors) >= 2 or any(a.kind == "pair" or a.role in ("we", "they")
+                                       for a in actors):
+                # "X and Y met", "the two met", "we met", "they last met in May"
+                return Trigger(t, "", actors, [], True)
             return None
         return Trigger(t, "", actors, partners, False)
     if low in receive_verbs() and t.pos_ == "VERB":
@@ -244,6 +248,14 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             if w in (",", ".", ";") or doc[j].pos_ in ("VERB", "AUX"):
                 break
             j += 1
+        if prep is None:
+            # "held a series of bilateral meetings on the sidelines of the summit, including
+            # with Chinese President Xi Jinping and ..."
+            k = next((x.i for x in doc[t.i + 1:end - 1] if x.lower_ in ("including", "notably")
+                      and doc[x.i + 1].lower_ == "with"), None)
+            if k is not None and not any(x.lower_ in meeting_nouns() or x.lower_ in
+                                         meeting_verbs() for x in doc[t.i + 1:k]):
+                j, prep = k + 1, "with"
         partners: list[Ref] = []
         pend = t.i + 1
         if prep:
@@ -510,6 +522,10 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                         s.person is state.speaker for s in state.current):
                     out.extend(state.current)
                 continue
+            if r.role in ("they", "them") and len(state.plural) >= 2:
+                out.extend(Side(p, p.party.label if p.party else None, p.role)
+                           for p in state.plural)
+                continue
             if r.n == 2:
                 out.extend(state.current)
                 continue
@@ -520,7 +536,11 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                 out.append(Side(person, person.party.label if person.party else None,
                                 person.role))
         elif r.kind == "pair":
-            if state.current and (r.n is None or r.n == len(state.current)):
+            if ctx.doc[r.start].lower_ == "their" and len(state.plural) >= 2:
+                # "Putin and Xi discussed trade. It was their second meeting this year."
+                out.extend(Side(p, p.party.label if p.party else None, p.role)
+                           for p in state.plural)
+            elif state.current and (r.n is None or r.n == len(state.current)):
                 out.extend(state.current)
         elif r.kind == "slot" and r.party:
             people = ctx.registry.with_party(r.party.label, r.role)

@@ -228,27 +228,7 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
                              and not _starts_ref(doc, k, registry, limit)):
             k += 1
         k = _past_delegation(doc, k, limit)
-        found = read_ref(doc, k, registry, limit) if k < limit else []
-        if not found:
-            # a title before a name: "Kyrgyz President Sadyr Japarov", "UN Secretary-General"
-            j = k
-            while j < limit and j - k < 12 and j not in registry.by_token and (
-                    doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-")
-                    or is_office_word(doc[j]) or doc[j].lower_ in title_words()
-                    or is_honorific(doc[j])) \
-                    and doc[j].text not in (",", "."):
-                j += 1
-            if j < limit and j > k and j in registry.by_token:
-                found = read_ref(doc, j, registry, limit)
-                if found:
-                    title = read_title(list(doc[k:j]))
-                    ref = found[0]
-                    ref.start = k
-                    if title.role == COUNTERPART:
-                        ref.counterpart = True
-                    elif title.role:
-                        ref.role = title.role
-                    ref.party = title.party or ref.party
+        found = _item_at(doc, k, registry, limit) if k < limit else []
         if not found:
             break
         refs.extend(found)
@@ -269,8 +249,8 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
         elif k + 1 < limit and doc[k].lower_ in ("and", "&"):
             k += 1
             closed = True
-        elif k + 1 < limit and doc[k].text == "," and _starts_ref(doc, k + 1, registry, limit) \
-                and _ends_list_item(doc, k + 1, registry, limit):
+        elif k + 1 < limit and doc[k].text == "," and _ends_list_item(doc, k + 1, registry,
+                                                                        limit):
             k += 1
         elif k + 2 < limit and doc[k].lower_ == "as" and doc[k + 1].lower_ == "well" \
                 and doc[k + 2].lower_ == "as":
@@ -279,6 +259,33 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
         else:
             break
     return refs, last_end
+
+
+def _item_at(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
+    """The reference at ``k``, or a person after a title the registry did not take in
+    ("Kyrgyz President Sadyr Japarov", "UN Secretary-General António Guterres")."""
+    found = read_ref(doc, k, registry, limit)
+    if found:
+        return found
+    j = k
+    while j < limit and j - k < 12 and j not in registry.by_token and (
+            doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-")
+            or is_office_word(doc[j]) or doc[j].lower_ in title_words()
+            or is_honorific(doc[j])) and doc[j].text not in (",", "."):
+        j += 1
+    if not (k < j < limit and j in registry.by_token):
+        return []
+    found = read_ref(doc, j, registry, limit)
+    if found:
+        title = read_title(list(doc[k:j]))
+        ref = found[0]
+        ref.start = k
+        if title.role == COUNTERPART:
+            ref.counterpart = True
+        elif title.role:
+            ref.role = title.role
+        ref.party = title.party or ref.party
+    return found
 
 
 def _past_delegation(doc: Doc, k: int, limit: int) -> int:
@@ -301,7 +308,7 @@ def _ends_list_item(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
     """The reference at ``k`` (after a comma) is a list item: what follows it goes on with
     the list or ends the phrase. Not "..., Zhao pointed out" (a clause's subject) nor "...,
     Akorda press service reports"."""
-    found = read_ref(doc, k, registry, limit)
+    found = _item_at(doc, k, registry, limit)
     if not found:
         return False
     end = found[-1].end
