@@ -346,3 +346,34 @@ def test_a_series_of_meetings_including_with_and_they_last_met(nlp):
         ("bilateral", "2023-08-23", "Johannesburg", False,
          frozenset({xi, "Luiz Inacio Lula da Silva"})),
         ("bilateral", "2023-08-23", "Johannesburg", False, frozenset({xi, "Narendra Modi"}))]
+
+
+def test_the_prime_minister_lowercase_and_a_title_with_a_possessive(nlp):
+    facts = read(nlp, "BEIJING, June 7 (APP): Pakistani Prime Minister Muhammad Shehbaz Sharif on "
+                      "Friday met Chinese President Xi Jinping.\n\nThe prime minister also held a "
+                      "meeting with Chairman of the Standing Committee of the National People's "
+                      "Congress Zhao Leji.", "2024-06-07")
+    zhao = next(m for m in facts.meetings if "Zhao Leji" in people(m))
+    assert people(zhao) == {"Muhammad Shehbaz Sharif", "Zhao Leji"}
+    assert {p.role for p in zhao.participants} == {
+        "Prime Minister", "Chairman of the Standing Committee of the National People's Congress"}
+
+
+def test_the_state_visit_of_someone_to_a_state(nlp):
+    facts = read(nlp, "TASHKENT, March 5 (UzA) -- President of Uzbekistan Shavkat Mirziyoyev had a "
+                      "telephone conversation with President of Turkmenistan Serdar "
+                      "Berdimuhamedov.\n\nThe leaders discussed agreements reached during the state "
+                      "visit of the President of Turkmenistan to Uzbekistan in October last "
+                      "year.", "2025-03-05")
+    pair = frozenset({"Shavkat Mirziyoyev", "Serdar Berdimuhamedov"})
+    assert summary(facts) == [("phone call", "2025-03-05", None, False, pair),
+                              ("state visit", "2024-10", None, True, pair)]
+
+
+def test_a_welcome_to_a_city_is_a_meeting_and_talks_name_a_day_of_a_state_visit(nlp):
+    facts = read(nlp, "MOSCOW (AP) — Russian President Vladimir Putin welcomed Chinese President "
+                      "Xi Jinping to the Kremlin on Monday. Xi's three-day state visit to Russia "
+                      "began on Monday. Putin and Xi held talks on Monday. Putin welcomed Xi's "
+                      "remarks.", "2023-03-20")
+    assert summary(facts) == [("talks", "2023-03-20", "Moscow", False,
+                               frozenset({"Vladimir Putin", "Xi Jinping"}))]

@@ -21,8 +21,11 @@ from .meetings import RawMeeting
 _CLASS = {"bilateral": "in person", "talks": "in person", "trilateral": "in person",
           "multilateral": "in person", "phone call": "phone call", "video call": "video call",
           "state visit": "in person"}  # "last met in May, when X paid a state visit" is one
-_KIND_PRIORITY = ("state visit", "phone call", "video call", "multilateral", "trilateral",
-                  "talks", "bilateral")
+# Formal talks reported for a day of a state visit name that meeting better than the visit
+# ("Xi held talks with visiting Mirziyoyev ... Mirziyoyev is paying a state visit"); a visit
+# names it better than a bare "met" ("last met in May, when X paid a state visit").
+_KIND_PRIORITY = ("phone call", "video call", "multilateral", "trilateral", "talks",
+                  "state visit", "bilateral")
 
 
 def compatible(a: When | None, b: When | None) -> bool:

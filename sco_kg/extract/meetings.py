@@ -30,8 +30,8 @@ from .countries import party
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .episodes import episodes
 from .patterns import (
-    background_cues, call_on_verbs, co_chair_verbs, hold_verbs, meeting_nouns, meeting_verbs, phone_words, receive_verbs,
-    speak_verbs, video_words,
+    background_cues, call_on_verbs, co_chair_verbs, hold_verbs, meeting_nouns, meeting_verbs,
+    phone_words, receive_verbs, speak_verbs, video_words, welcome_verbs,
 )
 from .people import Person
 from .places import is_here, place_after
@@ -198,6 +198,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
     if low in co_chair_verbs() or (low in ("chaired", "chair", "chairs", "chairing") and t.i >= 2
                                    and doc[t.i - 2].lower_ == "co" and doc[t.i - 1].text == "-"):
         return _co_chair(ctx, t, sent)
+    if low in welcome_verbs() and t.pos_ == "VERB":
+        return _welcome(ctx, t, sent)
     if low in call_on_verbs() and t.pos_ == "VERB" and t.i + 1 < end \
             and doc[t.i + 1].lower_ == "on":
         return _call_on(ctx, t, sent)
@@ -358,6 +360,18 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
     return Trigger(t, kind, actors, partners, False)
 
 
+def _welcome(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
+    """ "Xi welcomed Putin to Beijing with a ceremony", "greeted Modi at the airport": the
+    host met the guest. Not "welcomed Putin's remarks" nor "welcomed the decision"."""
+    doc = t.doc
+    partners, pend = read_refs(doc, t.i + 1, ctx.registry, sent.end)
+    partners = [p for p in partners if p.kind == "person"]
+    if not partners or pend >= sent.end or doc[pend].lower_ not in ("to", "at", "in", "on",
+                                                                      "with"):
+        return None
+    return Trigger(t, "", _actors(ctx, t, sent, partners, pend), partners, False)
+
+
 def _call_on(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
     """ "Prime Minister Shehbaz Sharif called on President Xi Jinping": a courtesy call, in
     person. Not "called on the two sides to ...", nor "called on X to ...": that is urging."""
@@ -398,6 +412,14 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                 if p:
                     host = p.label
     if host is None:
+        # "the state visit of the President of Kazakhstan to Uzbekistan", misattached
+        for k in range(t.i + 1, min(sent.end - 1, t.i + 12)):
+            if doc[k].lower_ == "to" and party(doc[k + 1].text):
+                host = party(doc[k + 1].text).label  # type: ignore[union-attr]
+                break
+            if doc[k].pos_ == "VERB" or doc[k].text in (",", ";"):
+                break
+    if host is None:
         return None
     visitor: list[Ref] = []
     for child in t.children:
@@ -406,6 +428,9 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                 read_ref(doc, child.i, ctx.registry, sent.end)
             if child.lower_ in ("counterpart",):
                 visitor = [Ref("pronoun", child.i, child.i + 1, counterpart=True)]
+    if not visitor and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "of":
+        # "the state visit of the President of Kazakhstan to Uzbekistan"
+        visitor = read_refs(doc, t.i + 2, ctx.registry, sent.end)[0][:1]
     if not visitor and t.head.pos_ == "VERB":
         for child in t.head.children:
             if child.dep_ == "nsubj":

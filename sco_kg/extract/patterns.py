@@ -59,6 +59,14 @@ def hold_verbs() -> frozenset[str]:
 
 
 @cache
+def welcome_verbs() -> frozenset[str]:
+    """Verbs of a host meeting a guest in person: "Xi welcomed Putin to Beijing", "greeted
+    Modi at the airport"."""
+    return frozenset({"welcome", "welcomes", "welcomed", "welcoming", "greet", "greets",
+                      "greeted", "greeting"})
+
+
+@cache
 def call_on_verbs() -> frozenset[str]:
     """Verbs of a courtesy call when "on" follows: "Shehbaz Sharif called on President Xi"."""
     return frozenset({"call", "calls", "called", "calling"})

@@ -355,7 +355,8 @@ def find_names(doc: Doc) -> list[NameSpan]:
                     j += state
                     continue
                 if is_name_token(doc[j]) or not (
-                        doc[j].lower_ in ("of", "the", "and", "region", "province", "(", ")")
+                        doc[j].lower_ in ("of", "the", "and", "region", "province", "(", ")",
+                                          "'s", "’s")
                         or is_honorific(doc[j]) or doc[j].lower_ in title_words()
                         or is_domestic_body(doc[j].text)):
                     break

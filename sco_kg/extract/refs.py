@@ -101,9 +101,11 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
     """A capitalised office alone, as readouts name their own principal ("Prime Minister
     thanked President Putin", "The Head of State congratulated ..."): the one person of the
     article who holds it."""
-    j = i + (1 if doc[i].lower_ == "the" else 0)
+    the = doc[i].lower_ == "the"
+    j = i + (1 if the else 0)
     k = j
-    while k < limit and k - j < 4 and doc[k].text[:1].isupper() and (
+    # "Prime Minister thanked ...", "the prime minister also held a meeting with ..."
+    while k < limit and k - j < 4 and (doc[k].text[:1].isupper() or the) and (
             is_office_word(doc[k]) or doc[k].lower_ in title_words()):
         k += 1
     if k == j or not is_office_word(doc[k - 1]):

@@ -28,6 +28,10 @@ _DATELINES = (
     # TASS: "MOSCOW, July 4. /TASS/."
     re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>" + _MONTH_DAY + r")\.?\s*"
                r"/(?P<outlet>[A-Za-z-]{2,20})/\.?\s*"),
+    # AP, Reuters, IRNA, any outlet in brackets after a place in capitals: "BEIJING (AP) —",
+    # "TEHRAN (IRNA) --"
+    re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*"
+               r"\((?P<outlet>[A-Z][\w.&-]{1,12}(?:\s[A-Z][\w.&-]{1,12})?)\)\s*[—–-]+\s*"),
     # Kazinform, Anadolu: "ASTANA. KAZINFORM –", "ANKARA (AA) -"
     re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:\.\s+|\s*\()(?P<outlet>KAZINFORM|AA|"
                r"Kazinform|Anadolu|AKIpress|Trend|Interfax|RIA Novosti|BelTA|UzA|"
