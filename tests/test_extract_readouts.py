@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from sco_kg.extract import extract_corpus, load_pipeline
+from sco_kg.extract.context import build_context
 from sco_kg.evaluate import facts_to_schema
 from sco_kg.extract.dates import find_dates
 from sco_kg.iris import meeting_iri
@@ -377,3 +378,27 @@ def test_a_welcome_to_a_city_is_a_meeting_and_talks_name_a_day_of_a_state_visit(
                       "remarks.", "2023-03-20")
     assert summary(facts) == [("talks", "2023-03-20", "Moscow", False,
                                frozenset({"Vladimir Putin", "Xi Jinping"}))]
+
+
+def test_talks_via_video_link_or_by_phone_are_calls(nlp):
+    video = read(nlp, "BEIJING, Jan. 21 (Xinhua) -- Chinese Premier Li Qiang held talks with "
+                      "Russian Prime Minister Mikhail Mishustin via video link on Tuesday.",
+                 "2025-01-21")
+    phone = read(nlp, "Indian Prime Minister Narendra Modi held talks by phone with Russian "
+                      "President Vladimir Putin on Monday.", "2025-01-21")
+    assert summary(video) == [("video call", "2025-01-21", None, False,
+                               frozenset({"Li Qiang", "Mikhail Mishustin"}))]
+    assert summary(phone) == [("phone call", "2025-01-20", None, False,
+                               frozenset({"Narendra Modi", "Vladimir Putin"}))]
+
+
+def test_an_apposition_is_not_the_next_clauses_subject_and_unknown_words_are_no_one(nlp):
+    facts = read(nlp, "MOSCOW, May 5. /TASS/. According to Kremlin aide Yury Ushakov, the Chinese "
+                      "leader invited Putin to Beijing.\n\nKazakh President Kassym-Jomart Tokayev "
+                      "had a telephone conversation with Uzbek President Shavkat Mirziyoyev, "
+                      "Akorda press service reports.", "2025-05-05")
+    assert summary(facts) == [("phone call", "2025-05-05", None, False,
+                               frozenset({"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"}))]
+    ctx = build_context(facts.article, nlp(facts.article.text), 2025)
+    ushakov = ctx.registry.find("Yury Ushakov")
+    assert ushakov is not None and ushakov.party is None

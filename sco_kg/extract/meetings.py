@@ -228,9 +228,13 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             return None
         if low == "conference" and not mods & ({"press", "news"} | video_words()):
             return None
-        if mods & video_words():
+        # "held talks via video link", "talks by phone", "a meeting in video format"
+        light = [t.head] if t.dep_ == "dobj" and t.head.lower_ in hold_verbs() else []
+        after = {g.lower_ for h in (t, *light) for c in h.children if c.dep_ == "prep"
+                 and c.lower_ in ("via", "by", "over", "in", "through") for g in c.subtree}
+        if (mods | after) & video_words() or {"video", "link"} <= after:
             kind = "video call"
-        elif mods & {"phone", "telephone"}:
+        elif (mods | after) & {"phone", "telephone"}:
             kind = "phone call"
         if low == "talks" and t.pos_ == "VERB" and not (t.i + 1 < end and doc[t.i + 1].lower_ == "with"):
             return None

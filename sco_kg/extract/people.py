@@ -293,8 +293,11 @@ def right_apposition(doc: Doc, end: int, limit: int = 22) -> list[Token]:
         elif depth == 0 and t.lower_ in ("and", "as") and i + 1 < len(doc) and (
                 is_name_token(doc[i + 1]) or doc[i + 1].pos_ == "VERB"):
             break
-        elif depth == 0 and t.pos_ == "VERB" and t.lower_ not in ("appointed", "elected"):
-            break
+        elif depth == 0 and t.pos_ in ("VERB", "AUX") and t.lower_ not in ("appointed",
+                                                                          "elected"):
+            # "According to Kremlin aide Yury Ushakov, the Chinese leader invited Putin":
+            # the subject of the next clause, not an apposition
+            return []
         out.append(t)
         i += 1
     first_words = [t for t in out[:4] if t.lower_ not in ("the", "newly", "appointed", "new")]
@@ -493,6 +496,14 @@ def build_registry(doc: Doc) -> Registry:
         for i in range(n.start, n.end):
             registry.by_token[i] = person
             registry.span_of[i] = (n.start, n.end)
+    # One word, no title, no state, unknown to the gazetteer: not an official ("Akorda
+    # press service", the "Belt" of "Belt and Road").
+    for p in [p for p in registry.people
+              if len(p.words) == 1 and not p.roles and p.party is None and p.qid is None]:
+        registry.people.remove(p)
+        for i in [i for i, q in registry.by_token.items() if q is p]:
+            del registry.by_token[i]
+            del registry.span_of[i]
     # Short mentions the NER missed: "Narbayeva" tagged as a place, "Xi" at a line start.
     for t in doc:
         if t.i in registry.by_token or not is_name_token(t):
