@@ -402,3 +402,21 @@ def test_an_apposition_is_not_the_next_clauses_subject_and_unknown_words_are_no_
     ctx = build_context(facts.article, nlp(facts.article.text), 2025)
     ushakov = ctx.registry.find("Yury Ushakov")
     assert ushakov is not None and ushakov.party is None
+
+
+def test_a_meeting_with_two_guests_is_one_meeting_separate_calls_are_two(nlp):
+    one = read(nlp, "Chinese President Xi Jinping held a meeting with Russian President Vladimir "
+                    "Putin and Mongolian President Ukhnaa Khurelsukh in Dushanbe on Thursday.",
+               "2019-06-14")
+    two = read(nlp, "Turkish President Recep Tayyip Erdogan held separate phone calls with "
+                    "Russian President Vladimir Putin and Ukrainian President Volodymyr "
+                    "Zelenskyy on Thursday.", "2019-06-14")
+    assert summary(one) == [("trilateral", "2019-06-13", "Dushanbe", False,
+                             frozenset({"Xi Jinping", "Vladimir Putin", "Ukhnaa Khurelsukh"}))]
+    assert len(two.meetings) == 2
+
+
+def test_a_meeting_is_between_officials(nlp):
+    facts = read(nlp, "Indian Prime Minister Narendra Modi met Elon Musk in Washington on "
+                      "Thursday.", "2025-02-14")
+    assert facts.meetings == []

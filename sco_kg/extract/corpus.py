@@ -323,7 +323,10 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
             for s in m.sides:
                 uniq.setdefault(s.key(), s)
             m.sides = list(uniq.values())
-        r.meetings = [m for m in r.meetings if len(m.sides) >= 2]
+        # a meeting is between officials: "Modi met Elon Musk" names no office or state for
+        # the second side anywhere in the corpus
+        r.meetings = [m for m in r.meetings if len(m.sides) >= 2 and all(
+            s.person is None or s.role or s.party_label or s.person.qid for s in m.sides)]
 
 
 def _host_state(ctx: ArticleContext, m: RawMeeting) -> None:

@@ -304,10 +304,21 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent) or framed):
                 return Trigger(t, kind, actors, [], True)
             return None
-        if joint:
+        if joint or (len(partners) > 1 and _one_event(t)):
             return Trigger(t, kind, actors, partners, True)
         return Trigger(t, kind, actors, partners, False)
     return None
+
+
+def _one_event(t: Token) -> bool:
+    """ "a meeting with A and B", "a phone call with A and B": one event with all of them.
+    Not "talks with A and B" or "meetings with A and B" (each may be its own), nor "separate
+    calls"."""
+    if t.tag_ in ("NNS", "NNPS") or t.lower_ in ("talks", "consultations", "negotiations"):
+        return False
+    words = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
+    return bool(words & {"a", "an", "the"}) and not words & {"separate", "separately",
+                                                               "respectively", "individual"}
 
 
 def _officials_of_states(refs: list[Ref]) -> bool:
