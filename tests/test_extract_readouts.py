@@ -420,3 +420,19 @@ def test_a_meeting_is_between_officials(nlp):
     facts = read(nlp, "Indian Prime Minister Narendra Modi met Elon Musk in Washington on "
                       "Thursday.", "2025-02-14")
     assert facts.meetings == []
+
+
+def test_those_who_attended_the_meeting_did_not_meet_each_other(nlp):
+    facts = read(nlp, "On May 8, 2025 local time, President Xi Jinping met with President of "
+                      "Brazil Luiz Inacio Lula da Silva in Moscow. Member of the Political "
+                      "Bureau of the CPC Central Committee Cai Qi and Foreign Minister Wang Yi "
+                      "attended the meeting. Chinese Foreign Minister Wang Yi and Brazilian "
+                      "Foreign Minister Mauro Vieira attended the talks.", "2025-05-08")
+    assert summary(facts) == [("bilateral", "2025-05-08", "Moscow", False,
+                               frozenset({"Xi Jinping", "Luiz Inacio Lula da Silva"}))]
+
+
+def test_officials_of_one_state_are_no_diplomatic_meeting(nlp):
+    facts = read(nlp, "Chinese President Xi Jinping met with Chinese Premier Li Qiang in Beijing "
+                      "on Monday.", "2025-05-05")
+    assert facts.meetings == []

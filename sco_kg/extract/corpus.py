@@ -326,7 +326,15 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
         # a meeting is between officials: "Modi met Elon Musk" names no office or state for
         # the second side anywhere in the corpus
         r.meetings = [m for m in r.meetings if len(m.sides) >= 2 and all(
-            s.person is None or s.role or s.party_label or s.person.qid for s in m.sides)]
+            s.person is None or s.role or s.party_label or s.person.qid for s in m.sides)
+            and not _one_state(m)]
+
+
+def _one_state(m: RawMeeting) -> bool:
+    """Every side known to represent the same state: officials of one government ("Cai Qi
+    and Wang Yi attended the meeting"), not diplomacy."""
+    labels = [s.party_label for s in m.sides]
+    return all(labels) and len(set(labels)) == 1
 
 
 def _host_state(ctx: ArticleContext, m: RawMeeting) -> None:

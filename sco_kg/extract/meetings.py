@@ -37,6 +37,7 @@ from .people import Person
 from .places import is_here, place_after
 from .refs import Ref, read_ref, read_refs
 
+_ATTEND = frozenset({"attend", "attends", "attended", "attending", "join", "joins", "joined"})
 _JOINT = frozenset({"trilateral", "multilateral", "joint", "group", "quadrilateral",
                     "tripartite", "four-way", "three-way", "summit"})
 
@@ -301,7 +302,11 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             # "X and Y held talks", "In a phone call on Tuesday, X and Y discussed ..."
             framed = t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "at", "over") \
                 and t.head.i < t.i and any(a.start > t.i for a in actors)
-            if plural and (t.head.lower_ in hold_verbs() or heading_like(ctx, sent) or framed):
+            # "Cai Qi and Wang Yi attended the meeting": the meeting just told, not theirs
+            attended = t.head.lower_ in _ATTEND and any(c.lower_ == "the" for c in t.children) \
+                and not joint
+            if plural and not attended and (t.head.lower_ in hold_verbs()
+                                            or heading_like(ctx, sent) or framed):
                 return Trigger(t, kind, actors, [], True)
             return None
         if joint or (len(partners) > 1 and _one_event(t)):
