@@ -436,3 +436,28 @@ def test_officials_of_one_state_are_no_diplomatic_meeting(nlp):
     facts = read(nlp, "Chinese President Xi Jinping met with Chinese Premier Li Qiang in Beijing "
                       "on Monday.", "2025-05-05")
     assert facts.meetings == []
+
+
+def test_a_transcript_speaker_with_a_title_and_a_state_name_with_of(nlp):
+    facts = read(nlp, "Vladimir Putin met with President of the People's Republic of China Xi "
+                      "Jinping on the sidelines of the summit in Kazan.\n\nPresident of Russia "
+                      "Vladimir Putin: Mr Chairman, my dear friend,\n\nWe last met in July in "
+                      "Astana.", "2024-10-22")
+    pair = frozenset({"Vladimir Putin", "Xi Jinping"})
+    assert summary(facts) == [("bilateral", "2024-07", "Astana", True, pair),
+                              ("bilateral", "2024-10-22", "Kazan", False, pair)]
+    xi = next(p for p in facts.meetings[0].participants if p.person.label == "Xi Jinping")
+    assert (xi.party.label, xi.role) == ("China", "President")
+
+
+def test_a_list_of_titled_names_is_no_apposition_and_a_name_like_a_preposition(nlp):
+    facts = read(nlp, "Rio de Janeiro, Nov 19 (PTI) Indian Prime Minister Narendra Modi on "
+                      "Tuesday held separate bilateral meetings with his Italian counterpart "
+                      "Giorgia Meloni, Indonesian President Prabowo Subianto and Portuguese Prime "
+                      "Minister Luis Montenegro.\n\nChinese President Xi Jinping and General "
+                      "Secretary of the Communist Party of Vietnam Central Committee To Lam held "
+                      "talks on Monday.", "2024-11-19")
+    roles = {p.person.label: p.role for m in facts.meetings for p in m.participants}
+    assert roles["Giorgia Meloni"] != "President Prabowo Subianto"
+    assert len(facts.meetings) == 4
+    assert any(people(m) == {"Xi Jinping", "To Lam"} for m in facts.meetings)

@@ -90,8 +90,15 @@ def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:
     person talked about), or the speaker of a transcript turn ("Vladimir Putin: Mr
     President, ...", "Narendra Modi (retranslated): ...")."""
     first = sent[0]
-    if first.i in ctx.registry.by_token and (first.i == 0 or "\n" in sent.doc[first.i - 1].text
-                                             or "\n" in sent.doc[first.i - 1].whitespace_):
+    doc = sent.doc
+    line_start = first.i == 0 or "\n" in doc[first.i - 1].text \
+        or "\n" in doc[first.i - 1].whitespace_
+    # "President of Russia Vladimir Putin: Mr Chairman, ...": past the title
+    while line_start and first.i < sent.end - 1 and first.i - sent.start < 8 and \
+            first.i not in ctx.registry.by_token and (
+                first.text[:1].isupper() or first.lower_ in ("of", "the", "'s", "’s")):
+        first = doc[first.i + 1]
+    if line_start and first.i in ctx.registry.by_token:
         _, end = ctx.registry.span_of[first.i]
         k = end
         if k < sent.end and sent.doc[k].text == "(":

@@ -199,7 +199,8 @@ def title_words() -> frozenset[str]:
         "legislature", "military", "armed", "forces", "navy", "army", "chief", "staff",
         "presidential", "administration", "chairman's", "counterpart", "cpc", "npc",
         "cppcc", "politburo", "emeritus", "honorary", "co-chair", "people", "democratic",
-        "islamic", "socialist", "united", "states", "arab", "emirates",
+        "islamic", "socialist", "united", "states", "arab", "emirates", "communist", "workers",
+        "labour", "labor", "liberal", "conservative", "national", "revolutionary",
     })
 
 

@@ -196,16 +196,12 @@ def _role_from(tokens: list[Token]) -> str | None:
     # Drop the state at the edges: "Kyrgyz President", "President of Azerbaijan".
     for _ in range(3):
         before = text
-        m = re.match(r"^(.+)\s+(?:of|to)\s+(?:the\s+)?([A-Z][\w’'.-]+(?:\s[A-Z][\w’'.-]+){0,3})$",
-                     text)
-        if m and party(m.group(2)) is not None:
-            text = m.group(1)
-        else:
-            # "Chairman of State Affairs of the Democratic People's Republic of Korea"
-            for cut in re.finditer(r"\s(?:of|to)\s+(?:the\s+)?", text):
-                if party(text[cut.end():]) is not None:
-                    text = text[:cut.start()]
-                    break
+        # "Chairman of State Affairs of the Democratic People's Republic of Korea",
+        # "President of the People's Republic of China": the longest state at the end
+        for cut in re.finditer(r"\s(?:of|to)\s+(?:the\s+)?", text):
+            if party(text[cut.end():]) is not None:
+                text = text[:cut.start()]
+                break
         m = re.match(r"^(?:the\s+)?(\S+(?:\s\S+)?)\s+(.*)$", text)
         if m and party(m.group(1)) and m.group(2):
             text = m.group(2)
@@ -300,6 +296,8 @@ def right_apposition(doc: Doc, end: int, limit: int = 22) -> list[Token]:
             return []
         out.append(t)
         i += 1
+    if any(t.ent_type_ == "PERSON" for t in out):
+        return []  # "Giorgia Meloni, Indonesian President Prabowo Subianto and ...": a list
     first_words = [t for t in out[:4] if t.lower_ not in ("the", "newly", "appointed", "new")]
     if not first_words or not any(is_office_word(t) for t in first_words[:3]):
         return []
@@ -369,6 +367,14 @@ def find_names(doc: Doc) -> list[NameSpan]:
             if j < len(doc) and is_name_token(doc[j]) and doc[j].pos_ == "PROPN" and not any(
                     party(doc[k:j + 1].text) for k in range(max(0, j - 3), j)):
                 e = _extend_name(doc, j, j + 1)
+                if not any(s <= j < ee for s, ee in spans):
+                    spans[(j, e)] = None
+            elif j + 1 < len(doc) and j > t.i + 1 and doc[j].text[:1].isupper() \
+                    and doc[j].lower_ in headline_verbs() and is_name_token(doc[j + 1]) \
+                    and doc[j + 1].pos_ == "PROPN" and not doc[j].is_sent_start:
+                # "General Secretary of the Communist Party of Vietnam Central Committee To
+                # Lam": a name that starts like a function word
+                e = _extend_name(doc, j + 1, j + 2)
                 if not any(s <= j < ee for s, ee in spans):
                     spans[(j, e)] = None
         # A name before an apposition: "Tanzila Narbayeva, chairperson of the Senate".
