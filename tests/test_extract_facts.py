@@ -186,3 +186,13 @@ def test_one_organisations_summits_apart_by_place_and_year(nlp):
     assert len(facts_to_schema([preview, later])["summits"]) == 2
     assert len({summit_iri(s.name, s.location.label, s.dates[0][:4])
                 for s in preview.summits}) == 2
+
+
+def test_a_summit_here_and_another_years_summit_of_the_same_group(nlp):
+    rio, later = read_all(nlp, (
+        "Rio de Janeiro, Nov 19 (PTI) Indian Prime Minister Narendra Modi on Tuesday met "
+        "Italian Prime Minister Giorgia Meloni on the sidelines of the G20 Summit here.",
+        "2024-11-19"), ("Wang said China supports South Africa in hosting the G20 summit "
+                        "this year.", "2025-03-07"))
+    assert summit_rows(rio) == {("G20 Summit", "G20", "Rio de Janeiro", ())}
+    assert summit_rows(later) == set()  # no place, no date: not the Rio one either

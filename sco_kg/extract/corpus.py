@@ -78,7 +78,7 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
             read.partnerships.append((p, evidence))
         for e in find_endorsements(sent, ctx.registry, speaker, plural, pair):
             read.endorsements.append((e, evidence))
-        for sm in find_summits(sent, ctx.ref):
+        for sm in find_summits(sent, ctx.ref, ctx.place):
             read.summits.append((sm, evidence))
         state.plural = _plural_subject(ctx, sent)  # for "they" in the next sentence only
         plural = state.plural or plural

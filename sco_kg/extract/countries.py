@@ -53,6 +53,14 @@ _MORE_PARTIES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("International Monetary Fund", "organization", ("IMF",), ()),
     ("Gulf Cooperation Council", "organization", ("GCC",), ()),
     ("Arab League", "organization", ("League of Arab States",), ()),
+    ("G20", "organization", ("Group of Twenty", "G-20"), ()),
+    ("G7", "organization", ("Group of Seven", "G-7"), ()),
+    ("APEC", "organization", ("Asia-Pacific Economic Cooperation",), ()),
+    ("Organization of Turkic States", "organization", ("OTS", "Organisation of Turkic States"),
+     ()),
+    ("CICA", "organization", ("Conference on Interaction and Confidence-Building Measures in "
+                              "Asia",), ()),
+    ("Organisation of Islamic Cooperation", "organization", ("OIC",), ()),
 )
 
 # Organisations that are part of one state (legislatures, parties): their officials represent

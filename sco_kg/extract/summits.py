@@ -81,13 +81,15 @@ def _org(text: str) -> Entity | None:
     return found[2] if found else None
 
 
-def find_summits(sent: Span, ref: When | None) -> list[RawSummit]:
+def find_summits(sent: Span, ref: When | None, here: Entity | None = None) -> list[RawSummit]:
+    """Summits named in one sentence; ``here`` is the dateline's city ("the G20 Summit
+    here")."""
     text = sent.text
     out: list[RawSummit] = []
     taken: list[tuple[int, int]] = []
     for m in _COUNCIL.finditer(text):
         name = re.sub(r"\s*\([^)]*\)", "", m.group(0)).strip()
-        out.append(_complete(sent, RawSummit(name, _org(m.group("org")), None,
+        out.append(_complete(sent, here, RawSummit(name, _org(m.group("org")), None,
                                              ordinal=bool(m.group("ord"))), m.end(), ref, m.start()))
         taken.append(m.span())
     for pattern in (_ORG_COUNCIL, _ORG_MEETING):
@@ -98,13 +100,13 @@ def find_summits(sent: Span, ref: When | None) -> list[RawSummit]:
                 continue
             name = " ".join(m.group(0).replace('"', " ").replace("“", " ").replace("”", " ")
                             .split())
-            out.append(_complete(sent, RawSummit(name, org, None), m.end(), ref, m.start()))
+            out.append(_complete(sent, here, RawSummit(name, org, None), m.end(), ref, m.start()))
             taken.append(m.span())
     for m in _HEADS_MEETING.finditer(text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         name = " ".join(m.group(0).split())
-        out.append(_complete(sent, RawSummit(name, _org(name), None, ordinal=bool(m.group("ord"))),
+        out.append(_complete(sent, here, RawSummit(name, _org(name), None, ordinal=bool(m.group("ord"))),
                              m.end(), ref, m.start()))
         taken.append(m.span())
     for m in _NAMED.finditer(text):
@@ -130,7 +132,7 @@ def find_summits(sent: Span, ref: When | None) -> list[RawSummit]:
         if org is None and location is None and m.group("head") == "summit":
             continue
         start = m.start() + len(m.group("pre")) - len(m.group("pre").lstrip())
-        out.append(_complete(sent, RawSummit(name, org, location,
+        out.append(_complete(sent, here, RawSummit(name, org, location,
                                              ordinal=bool(re.match(r"\d", pre))), m.end(), ref,
                              start))
         taken.append(m.span())
@@ -141,11 +143,12 @@ def find_summits(sent: Span, ref: When | None) -> list[RawSummit]:
         if org is None:
             continue
         name = f"{org.label} summit"
-        out.append(_complete(sent, RawSummit(name, org, None), m.end(), ref, m.start()))
+        out.append(_complete(sent, here, RawSummit(name, org, None), m.end(), ref, m.start()))
     return out
 
 
-def _complete(sent: Span, s: RawSummit, end: int, ref: When | None, start: int) -> RawSummit:
+def _complete(sent: Span, here: Entity | None, s: RawSummit, end: int, ref: When | None,
+              start: int) -> RawSummit:
     """Place ("in Astana", "held in the city of Xi'an") and dates ("will be held on
     Thursday", "on July 3-4") stated right after the mention."""
     text = sent.text
@@ -154,6 +157,8 @@ def _complete(sent: Span, s: RawSummit, end: int, ref: When | None, start: int) 
     m = re.match(r"[\"”]?,?\s*(?:\([A-Z]+\)\s*)?(?:(?:was|will be|is|are|to be)\s+)?(?:held\s+|"
                  r"meeting\s+)?in\s+(?:the\s+city\s+of\s+|[A-Z][\w’'-]+[’']s\s+)?"
                  r"([A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?)", tail)
+    if s.location is None and here is not None and re.match(r"\s*(?:\([A-Z]+\)\s*)?here\b", tail):
+        s.location = here
     before = _PLACE_BEFORE.search(text[max(0, start - 60):start])
     for found in (m, before):
         if found and s.location is None:
@@ -251,7 +256,13 @@ def cluster_summits(mentions: list[SummitMention]) -> list[list[SummitMention]]:
         if m.summit.location and places and m.summit.location.label not in places:
             return False
         years = {_year(x.summit) for x in c} - {None}
-        return not (_year(m.summit) and years and _year(m.summit) not in years)
+        if _year(m.summit) and years:
+            return _year(m.summit) in years
+        # without dates, the years the articles are written in: "the G20 summit" of a 2025
+        # article is not the one in Rio de Janeiro a 2024 article places
+        years = years or {x.year for x in c} - {None}
+        year = _year(m.summit) or m.year
+        return not (year and years and year not in years)
 
     clusters: list[list[SummitMention]] = []
     ranked = sorted(mentions, key=lambda m: (m.summit.organization is None,
