@@ -125,6 +125,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         else:
             groups = [actors + g for g in sides_per_partner]
         when, vague, background = _date_for(ctx, sent, t, dates, stops, state)
+        if _after_the_article(ctx, when):
+            continue  # "Putin's talks with Xi in Beijing on September 2", told on August 28
         if not background and _background_cue(t):
             background = True
         location = _location_for(ctx, sent, t, stops)
@@ -722,6 +724,15 @@ def _same_day(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         if span is not None and anchor(span.root, stops).i in own:
             return True
     return False
+
+
+def _after_the_article(ctx: ArticleContext, when: When | None) -> bool:
+    """Dated after the day the article is written: planned, whatever the verb says."""
+    ref = ctx.ref.date() if ctx.ref else None
+    if when is None or ref is None or when.year is None:
+        return False
+    first = dt.date(when.year, when.month or 1, when.day or 1)
+    return first > ref
 
 
 def _is_background(ctx: ArticleContext, when: When) -> bool:
