@@ -469,3 +469,16 @@ def test_a_meeting_dated_after_the_article_is_planned(nlp):
                       "of the trip. Putin met Xi on August 20.", "2025-08-28")
     assert summary(facts) == [("bilateral", "2025-08-20", None, True,
                                frozenset({"Vladimir Putin", "Xi Jinping"}))]
+
+
+def test_one_articles_news_is_a_later_ones_history_and_still_one_meeting(nlp):
+    articles = [Article(id="r/1", text="TIANJIN, Aug. 31 (Xinhua) -- Chinese President Xi "
+                        "Jinping met with Indian Prime Minister Narendra Modi in Tianjin on "
+                        "Sunday.", published="2025-08-31", source="r.txt"),
+                Article(id="r/2", text="Indian Prime Minister Narendra Modi and Chinese President "
+                        "Xi Jinping met in Tianjin on August 31, officials recalled.",
+                        published="2025-09-20", source="r.txt")]
+    first, later = extract_corpus(articles, nlp)
+    assert summary(first) == summary(later) == [
+        ("bilateral", "2025-08-31", "Tianjin", False, frozenset({"Xi Jinping", "Narendra Modi"}))]
+    assert len(facts_to_schema([first, later])["meetings"]) == 1

@@ -1,12 +1,14 @@
 """One real meeting, one fact: merging reports within an article and across the corpus.
 
 Reports of a meeting agree on their participants (after coreference), their kind class
-(in person, phone call, video call, state visit), whether they are background, a
-compatible date (equal, one a prefix of the other, or one missing) and place (the same
-city, or one missing). A report whose date is
-missing or coarser joins the one compatible dated meeting; if there are several, it stays on
-its own rather than be guessed. Every report of a cluster then carries the same identifying
-fields: the most specific date, the most frequent location and occasion.
+(in person, phone call, video call; a state visit is in person), a compatible date (equal,
+one a prefix of the other, or one missing) and place (the same city, or one missing). A
+report whose date is missing or coarser joins the one compatible dated meeting (among
+several, the one told as current or earlier as it is); if there are still several, it stays
+on its own rather than be guessed. Every report of a cluster then carries the same identifying
+fields: the most specific date, the most frequent location and occasion; it is background
+only if every report tells it as an earlier meeting (one article's news is a later one's
+history).
 """
 
 from __future__ import annotations
@@ -57,10 +59,9 @@ class Report:
     article: int
     meeting: RawMeeting
 
-    def key(self) -> tuple[frozenset[str], str, bool]:
+    def key(self) -> tuple[frozenset[str], str]:
         m = self.meeting
-        return (frozenset(fold(k) for k in m.participant_keys()), _CLASS.get(m.kind, m.kind),
-                m.background)
+        return (frozenset(fold(k) for k in m.participant_keys()), _CLASS.get(m.kind, m.kind))
 
 
 def cluster(reports: list[Report]) -> list[list[Report]]:
@@ -76,6 +77,11 @@ def cluster(reports: list[Report]) -> list[list[Report]]:
         for r in group:
             fits = [c for c in mine if all(compatible(r.meeting.date, o.meeting.date)
                                            and same_place(r.meeting, o.meeting) for o in c)]
+            if len(fits) > 1:
+                # an undated "Meeting Japarov, Xi said" is the current meeting, not the
+                # earlier one the sentence also tells
+                fits = [c for c in fits if any(o.meeting.background == r.meeting.background
+                                               for o in c)] or fits
             if len(fits) > 1 and r.meeting.location is not None:
                 located = [c for c in fits if any(
                     o.meeting.location and o.meeting.location.label == r.meeting.location.label
@@ -105,5 +111,8 @@ def unify(group: list[Report]) -> None:
         location = next(m.location for m in meetings if m.location and m.location.label == label)
     occasions = Counter(m.occasion for m in meetings if m.occasion)
     occasion = max(occasions, key=lambda o: (occasions[o], len(o))) if occasions else None
+    # the news of one article is history in a later one: current if any report tells it so
+    background = all(m.background for m in meetings)
     for m in meetings:
         m.date, m.kind, m.location, m.occasion = date, kind, location, occasion
+        m.background = background
