@@ -482,3 +482,20 @@ def test_one_articles_news_is_a_later_ones_history_and_still_one_meeting(nlp):
     assert summary(first) == summary(later) == [
         ("bilateral", "2025-08-31", "Tianjin", False, frozenset({"Xi Jinping", "Narendra Modi"}))]
     assert len(facts_to_schema([first, later])["meetings"]) == 1
+
+
+def test_met_by_at_the_airport_spoke_on_the_sidelines_co_chairs_and_a_courtesy_call(nlp):
+    def one(text: str):
+        return summary(read(nlp, text, "2024-10-22"))
+    assert one("Russian President Vladimir Putin was met at the airport by Chinese Premier Li "
+               "Qiang on Monday.") == [("bilateral", "2024-10-21", None, False,
+                                         frozenset({"Vladimir Putin", "Li Qiang"}))]
+    assert one("Indian Prime Minister Narendra Modi spoke with Russian President Vladimir Putin "
+               "on the sidelines of the summit in Kazan on Tuesday.") == [
+        ("bilateral", "2024-10-22", "Kazan", False, frozenset({"Narendra Modi", "Vladimir Putin"}))]
+    assert one("Chinese Premier Li Qiang and Russian Prime Minister Mikhail Mishustin co-chaired "
+               "the 29th regular meeting in Beijing on Monday.") == [
+        ("bilateral", "2024-10-21", "Beijing", False, frozenset({"Li Qiang", "Mikhail Mishustin"}))]
+    assert one("Pakistani Prime Minister Shehbaz Sharif paid a courtesy call on Chinese President "
+               "Xi Jinping in Beijing on Monday.") == [
+        ("bilateral", "2024-10-21", "Beijing", False, frozenset({"Shehbaz Sharif", "Xi Jinping"}))]

@@ -182,8 +182,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         return _state_visit(ctx, t, sent, state)
     if low in meeting_verbs() and (t.pos_ in ("VERB", "AUX") or t.tag_.startswith("VB")
                                    or (low == "meets" and t.text[0].isupper())):
-        if low in receive_verbs():
-            return _receive(ctx, t, sent)
+        if low in receive_verbs() or any(c.dep_ == "auxpass" for c in t.children):
+            return _receive(ctx, t, sent)  # "X was met at the airport by Y" too
         j = t.i + 1
         while j < end and doc[j].lower_ in ("with", "up", "separately", "also", "later", "then"):
             j += 1
@@ -211,6 +211,14 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         # phone": "phone" anywhere in the verb's own clause
         window = {c.lower_ for c in doc[t.i:min(end, t.i + 14)]
                   if c.i - t.i < 5 or anchor(c, set()).i == t.i}
+        in_person = window & {"sidelines", "margins", "sideline"}
+        if in_person and not window & {"phone", "telephone"} and t.i + 1 < end \
+                and doc[t.i + 1].lower_ == "with":
+            # "Modi spoke with Putin on the sidelines of the summit": face to face
+            partners, pend = read_refs(doc, t.i + 2, reg, end)
+            partners = [p for p in partners if p.kind == "person"]
+            if partners:
+                return Trigger(t, "", _actors(ctx, t, sent, partners, pend), partners, False)
         if window & {"phone", "telephone"} or low in ("phoned", "telephoned"):
             j = t.i + 1
             while j < end and doc[j].lower_ not in ("with",) and j - t.i < 6:
@@ -226,7 +234,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         kind = meeting_nouns()[low]
         # the noun's own phrase only: not "spoken by phone since [their meeting]"
         mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
-        if low in ("call", "calls", "conversation", "conversations") and not (
+        if low == "call" and "courtesy" in mods:
+            kind = ""  # "paid a courtesy call on President Xi": in person
+        elif low in ("call", "calls", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None
         if low == "conference" and not mods & ({"press", "news"} | video_words()):
@@ -248,6 +258,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             w = doc[j].lower_
             if w == "from" and kind in ("phone call", "video call"):
                 prep = "with"  # "received a phone call from Kazakh President Tokayev"
+                break
+            if w == "on" and low == "call" and kind == "":
+                prep = "with"  # "a courtesy call on X"
                 break
             if w in ("with", "between", "among", "of"):
                 if w == "of" and any(x.pos_ == "ADP" for x in doc[t.i + 1:j]):
@@ -412,7 +425,9 @@ def _co_chair(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
     with_ = next((w for w in doc[t.i + 1:sent.end]
                   if w.lower_ == "with" and anchor(w, set()).i == t.i), None)
     if with_ is None:
-        return None
+        # "Li Qiang and Mikhail Mishustin co-chaired the 29th regular meeting"
+        actors = _actors(ctx, t, sent, [], t.i + 1)
+        return Trigger(t, "", actors, [], True) if len(actors) >= 2 else None
     partners, _ = read_refs(doc, with_.i + 1, ctx.registry, sent.end)
     partners = [p for p in partners if p.kind in ("person", "slot")]
     if not partners:
