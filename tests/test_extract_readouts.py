@@ -484,7 +484,7 @@ def test_one_articles_news_is_a_later_ones_history_and_still_one_meeting(nlp):
     assert len(facts_to_schema([first, later])["meetings"]) == 1
 
 
-def test_met_by_at_the_airport_spoke_on_the_sidelines_co_chairs_and_a_courtesy_call(nlp):
+def test_met_by_at_the_airport_spoke_on_the_sidelines_and_co_chairs(nlp):
     def one(text: str):
         return summary(read(nlp, text, "2024-10-22"))
     assert one("Russian President Vladimir Putin was met at the airport by Chinese Premier Li "
@@ -496,6 +496,3 @@ def test_met_by_at_the_airport_spoke_on_the_sidelines_co_chairs_and_a_courtesy_c
     assert one("Chinese Premier Li Qiang and Russian Prime Minister Mikhail Mishustin co-chaired "
                "the 29th regular meeting in Beijing on Monday.") == [
         ("bilateral", "2024-10-21", "Beijing", False, frozenset({"Li Qiang", "Mikhail Mishustin"}))]
-    assert one("Pakistani Prime Minister Shehbaz Sharif paid a courtesy call on Chinese President "
-               "Xi Jinping in Beijing on Monday.") == [
-        ("bilateral", "2024-10-21", "Beijing", False, frozenset({"Shehbaz Sharif", "Xi Jinping"}))]

@@ -234,9 +234,7 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         kind = meeting_nouns()[low]
         # the noun's own phrase only: not "spoken by phone since [their meeting]"
         mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
-        if low == "call" and "courtesy" in mods:
-            kind = ""  # "paid a courtesy call on President Xi": in person
-        elif low in ("call", "calls", "conversation", "conversations") and not (
+        if low in ("call", "calls", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None
         if low == "conference" and not mods & ({"press", "news"} | video_words()):
@@ -258,9 +256,6 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             w = doc[j].lower_
             if w == "from" and kind in ("phone call", "video call"):
                 prep = "with"  # "received a phone call from Kazakh President Tokayev"
-                break
-            if w == "on" and low == "call" and kind == "":
-                prep = "with"  # "a courtesy call on X"
                 break
             if w in ("with", "between", "among", "of"):
                 if w == "of" and any(x.pos_ == "ADP" for x in doc[t.i + 1:j]):
