@@ -196,3 +196,16 @@ def test_a_summit_here_and_another_years_summit_of_the_same_group(nlp):
                         "this year.", "2025-03-07"))
     assert summit_rows(rio) == {("G20 Summit", "G20", "Rio de Janeiro", ())}
     assert summit_rows(later) == set()  # no place, no date: not the Rio one either
+
+
+def test_a_states_partnership_with_another_and_no_guessing_when_a_third_is_named(nlp):
+    facts = read(nlp, "TIANJIN, Sept. 1 (Xinhua) -- Chinese President Xi Jinping met with Iranian "
+                      "President Masoud Pezeshkian in Tianjin on Monday. Xi also praised China's "
+                      "all-weather strategic cooperative partnership with Pakistan. The leaders "
+                      "said the comprehensive strategic partnership should help stabilize "
+                      "Afghanistan. The two leaders vowed to deepen the comprehensive strategic "
+                      "partnership.", "2025-09-01")
+    assert partnerships(facts) == {
+        (frozenset({"China", "Pakistan"}), "all-weather strategic cooperative partnership",
+         "existing", None),
+        (frozenset({"China", "Iran"}), "comprehensive strategic partnership", "existing", None)}

@@ -120,6 +120,18 @@ def _parties(sent: Span, start: int, end: int, pair: list[str]) -> tuple[str, st
                  text[end:])
     if m and party(m.group(1)) and party(m.group(2)):
         return (party(m.group(1)).label, party(m.group(2)).label)  # type: ignore[union-attr]
+    # "China's comprehensive strategic partnership with Pakistan", "its ... with Pakistan"
+    m = re.match(r"\s+with\s+(?:the\s+)?([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)", text[end:])
+    if m and party(m.group(1)) and party(m.group(1)).kind == "country":  # type: ignore[union-attr]
+        other = party(m.group(1)).label  # type: ignore[union-attr]
+        owner = re.search(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)[’']s\s+(?:[\w-]+\s+){0,6}$",
+                          text[:start])
+        first = party(owner.group(1)) if owner else None
+        if first and first.label != other:
+            return (first.label, other)
+        if len(pair) == 2 and other in pair:
+            return (pair[0], pair[1])
+        return None  # whose partnership with it, the text does not say
     # the subject of the clause: "China and Azerbaijan have upgraded ... to ..."
     span = sent.doc.char_span(sent.start_char + start, sent.start_char + end,
                               alignment_mode="expand")
@@ -144,6 +156,17 @@ def _parties(sent: Span, start: int, end: int, pair: list[str]) -> tuple[str, st
              if party(a) and party(b) and party(a) != party(b)}
     if len(pairs) == 1:
         return next(iter(pairs))
-    if len(pair) == 2:
+    if len(pair) == 2 and not _other_states(text, pair):
         return (pair[0], pair[1])
     return None
+
+
+def _other_states(text: str, pair: list[str]) -> bool:
+    """The sentence names a state that is not one of the two sides: the level may be theirs,
+    not the sides'."""
+    for w in re.findall(r"[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+)?", text):
+        for cand in (w, w.split()[0]):
+            p = party(cand)
+            if p is not None and p.kind == "country" and p.label not in pair:
+                return True
+    return False
