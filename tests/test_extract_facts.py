@@ -129,6 +129,17 @@ def test_the_sides_commitment_told_by_the_reporter_is_each_sides_but_the_propose
                                    ("Uzbekistan", "Belt and Road Initiative")}
 
 
+def test_commitment_adherence_and_the_one_china_policy(nlp):
+    facts = read(nlp, "Pakistani Prime Minister Shehbaz Sharif reiterated Pakistan's firm "
+                      "commitment to the one-China principle. Kyrgyz President Sadyr Japarov "
+                      "reaffirmed Kyrgyzstan's adherence to the one-China principle. South "
+                      "African Foreign Minister Ronald Lamola said South Africa adheres to the "
+                      "one-China policy. China urged the US to abide by the one-China principle.")
+    assert endorsements(facts) == {("Pakistan", "one-China principle"),
+                                   ("Kyrgyzstan", "one-China principle"),
+                                   ("South Africa", "one-China principle")}
+
+
 def test_negated_support_is_not_an_endorsement(nlp):
     facts = read(nlp, "India does not support the Belt and Road Initiative.")
     assert endorsements(facts) == set()

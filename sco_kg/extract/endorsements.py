@@ -31,6 +31,8 @@ SUPPORT = frozenset({
     "embraces", "enhance", "deepen", "strengthen", "synergy", "synergize", "seek",
     "aligning", "aligned", "advancing", "advanced", "promoting", "promoted", "implementing",
     "implemented", "joining", "participating", "endorsing", "backing", "upholding",
+    # nouns: "reiterated Pakistan's firm commitment to", "reaffirmed its adherence to"
+    "commitment", "adherence", "appreciate", "appreciates", "appreciated",
 })
 _CALLS = frozenset({"should", "must", "need", "needs", "ought", "shall"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -117,8 +119,9 @@ def _governing(t: Token) -> list[tuple[list[Token], Token]]:
             continue
         if cur.pos_ in ("VERB", "AUX") and subjects:
             found.append((list(path), subjects[0]))
-        if cur.dep_ == "ccomp":
-            break
+        if cur.dep_ == "ccomp" and subjects:
+            break  # a reported clause with its own subject; without one (a misparse of
+            # "said South Africa adheres to ..."), the reporter's subject speaks for it
     return found
 
 

@@ -28,7 +28,7 @@ def known_initiatives() -> tuple[tuple[re.Pattern[str], Initiative], ...]:
         (r"Global Governance Initiative|\bGGI\b", "Global Governance Initiative", ("China",)),
         (r"Belt and Road Initiative|\bBRI\b|One Belt,? One Road|Belt and Road cooperation|"
          r"Belt and Road", "Belt and Road Initiative", ("China",)),
-        (r"one[- ]China principle", "one-China principle", ("China",)),
+        (r"one[- ]China (?:principle|policy)", "one-China principle", ("China",)),
         (r"six-point consensus", "six-point consensus on a political settlement of the Ukraine "
          "crisis", ("China", "Brazil")),
         (r"Five Principles of Peaceful Coexistence", "Five Principles of Peaceful Coexistence",
