@@ -156,3 +156,51 @@ def test_a_build_killed_midway_leaves_the_old_store_answering(tmp_path, seed_sto
     assert nquads(store) == before
     rows = StoreHome(store).open(read_only=True).query("ASK { ?m a <https://w3id.org/sco-kg/ontology#Meeting> }")
     assert bool(rows)
+
+
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "dev-gold" / "seed-sco-astana-2024.json"
+
+
+def _gold_entities(gold: dict) -> set[tuple[str, str]]:
+    """(kind, name) of every person, state, organisation and city the dev gold names."""
+    found: set[tuple[str, str]] = set()
+    for section in ("meetings", "background_meetings"):
+        for meeting in gold[section]:
+            for p in meeting["participants"]:
+                found |= {("person", p["name"])} if p["name"] else set()
+                found |= {("party", p["country"])} if p["country"] else set()
+            found |= {("city", meeting["location"])} if meeting["location"] else set()
+    found |= {("party", c) for p in gold["partnerships"] for c in p["parties"]}
+    found |= {("party", e["party"]) for e in gold["endorsements"]}
+    for s in gold["summits"]:
+        found |= {("city", s["location"])} if s["location"] else set()
+        found |= {("party", s["organization"])} if s["organization"] else set()
+    return found
+
+
+def test_every_gold_entity_with_a_verified_qid_is_linked_to_exactly_it(seed_store):
+    if not GOLD.exists():
+        (pytest.fail if os.environ.get("CI") else pytest.skip)(f"dev gold not found at {GOLD}")
+    from sco_kg.gazetteer import fold, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    store = StoreHome(seed_store).open(read_only=True)
+    links: dict[str, set[str | None]] = {}
+    for row in store.query("""
+        SELECT ?x ?wd WHERE { GRAPH ?g { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l } 
+          OPTIONAL { ?x <http://www.w3.org/2002/07/owl#sameAs> ?wd } }"""):
+        links.setdefault(row["x"].value, set()).add(row["wd"].value.rsplit("/", 1)[1] if row["wd"] else None)
+    labels: dict[str, set[str]] = {}
+    for row in store.query("SELECT ?x ?l WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> ?l }"):
+        labels.setdefault(fold(row["l"].value), set()).add(row["x"].value)
+    checked = 0
+    for kind, name in sorted(_gold_entities(json.loads(GOLD.read_text(encoding="utf-8")))):
+        kinds = ("country", "organization") if kind == "party" else (kind,)
+        entry = next((e for k in kinds if (e := gazetteer.lookup(name, k))), None)
+        if entry is None:
+            continue  # no verified QID: it must stay unlinked, which check_store_qids covers
+        checked += 1
+        iris = {iri for n in entry.names for iri in labels.get(fold(n), set())}
+        assert iris, f"{name} is not in the store"
+        assert all(links[iri] == {entry.qid} for iri in iris), (name, entry.qid, {i: links[i] for i in iris})
+    assert checked >= 20  # 6 people, 9 states, 2 organisations, 4 cities
