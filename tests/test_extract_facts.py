@@ -220,3 +220,14 @@ def test_a_states_partnership_with_another_and_no_guessing_when_a_third_is_named
         (frozenset({"China", "Pakistan"}), "all-weather strategic cooperative partnership",
          "existing", None),
         (frozenset({"China", "Iran"}), "comprehensive strategic partnership", "existing", None)}
+
+
+def test_leaders_summits_and_summits_of_an_organisation_named_after(nlp):
+    facts = read(nlp, "Xi attended the BRICS leaders' summit in Johannesburg. The 11th Summit of "
+                      "the Organization of Turkic States was held in Bishkek on November 6. The "
+                      "Chinese side supports the UN Summit of the Future.", "2024-11-06")
+    assert summit_rows(facts) == {
+        ("BRICS summit", "BRICS", "Johannesburg", ()),
+        ("11th Summit of the Organization of Turkic States", "Organization of Turkic States",
+         "Bishkek", ("2024-11-06",)),
+        ("UN Summit of the Future", "United Nations", None, ())}

@@ -39,7 +39,12 @@ _HEADS_MEETING = re.compile(
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?")
 _NAMED = re.compile(
     r"(?P<pre>(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'.-]*)(?:\s*\([A-Z]+\))?[\s-]+){1,6})"
-    r"(?P<head>Summit|summit)(?P<post>\s+of\s+the\s+[A-Z][\w]+|\s+(?:19|20)\d\d\b)?")
+    r"(?:leaders[’']?\s+)?(?P<head>Summit|summit)"
+    r"(?P<post>\s+of\s+the\s+[A-Z][\w]+(?:\s+(?:of\s+)?[A-Z][\w]+)*|\s+(?:19|20)\d\d\b)?")
+# "the informal Summit of the Organization of Turkic States": named by what follows
+_SUMMIT_OF = re.compile(
+    r"(?:(?P<ord>\d+(?:st|nd|rd|th))\s+)?Summit\s+of\s+the\s+(?P<org>[A-Z][\w-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w-]*)*)")
 _OF_ORG = re.compile(r"\bsummit(?:\s+meeting)?\s+of\s+the\s+(?P<org>[A-Z][\w ]+?)"
                      r"(?:\s*\((?P<abbr>[A-Z]+)\))?(?=[\s,.;]|$)")
 _ATTEND = frozenset({"attend", "attending", "join", "joining", "participate", "participating"})
@@ -107,6 +112,14 @@ def find_summits(sent: Span, ref: When | None, here: Entity | None = None) -> li
             continue
         name = " ".join(m.group(0).split())
         out.append(_complete(sent, here, RawSummit(name, _org(name), None, ordinal=bool(m.group("ord"))),
+                             m.end(), ref, m.start()))
+        taken.append(m.span())
+    for m in _SUMMIT_OF.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _org(m.group("org")) is None:
+            continue  # "UN Summit of the Future" is named by what comes before
+        name = " ".join(m.group(0).split())
+        out.append(_complete(sent, here, RawSummit(name, _org(m.group("org")), None,
+                                                   ordinal=bool(m.group("ord"))),
                              m.end(), ref, m.start()))
         taken.append(m.span())
     for m in _NAMED.finditer(text):
