@@ -496,3 +496,10 @@ def test_met_by_at_the_airport_spoke_on_the_sidelines_and_co_chairs(nlp):
     assert one("Chinese Premier Li Qiang and Russian Prime Minister Mikhail Mishustin co-chaired "
                "the 29th regular meeting in Beijing on Monday.") == [
         ("bilateral", "2024-10-21", "Beijing", False, frozenset({"Li Qiang", "Mikhail Mishustin"}))]
+
+
+def test_a_message_received_and_a_state_visit_to_an_unnamed_host_are_no_meetings(nlp):
+    facts = read(nlp, "Kazakh President Kassym-Jomart Tokayev received Russian President "
+                      "Vladimir Putin's message on Monday. Russian President Vladimir Putin paid "
+                      "a state visit to China in May.", "2025-06-01")
+    assert facts.meetings == []

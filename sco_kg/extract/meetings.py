@@ -112,11 +112,12 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         actors = _resolve(ctx, tr.actors, state, subject)
         sides_per_partner = [_resolve(ctx, [p], state, subject, actors) for p in tr.partners]
         if tr.kind == "state visit" and tr.visit_host:
-            host = [s for s in state.current if s.party_label == tr.visit_host]
+            host = [s for s in state.current if s.party_label == tr.visit_host and s.person]
             if not host:
                 people = ctx.registry.with_party(tr.visit_host)
-                host = [Side(people[0], tr.visit_host, people[0].role)] if len(people) == 1 \
-                    else [Side(None, tr.visit_host, None)]
+                if len(people) != 1:
+                    continue  # "paid a state visit to China": met whom, the text does not say
+                host = [Side(people[0], tr.visit_host, people[0].role)]
             sides_per_partner = [host]
         groups: list[list[Side]]
         partner_sides = [s for group in sides_per_partner for s in group]
@@ -379,6 +380,8 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
             j += 1
         partners, pend = read_refs(doc, j, reg, sent.end)
         partners = [p for p in partners if p.kind in ("person", "pronoun", "slot")]
+        if pend < sent.end and doc[pend].lower_ in ("'s", "’s"):
+            return None  # "received Putin's message": the message, not Putin
         actors = _actors(ctx, t, sent, partners, pend)
     if not partners:
         return None
