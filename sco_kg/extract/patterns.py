@@ -217,7 +217,9 @@ def honorifics() -> frozenset[str]:
     return frozenset({"dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "prof", "prof.",
                       "h.e.", "h.e", "he", "sir", "madam", "madame", "lord", "mx", "mx.",
                       "excellency", "shri", "shri.", "shree", "sri", "sri.", "smt", "smt.",
-                      "shrimati", "hon", "hon.", "honourable", "honorable", "rt", "rt."})
+                      "shrimati", "hon", "hon.", "honourable", "honorable", "rt", "rt.",
+                      # "Foreign Minister Seyyed Abbas Araghchi", "Sayyid Badr Albusaidi"
+                      "sayyid", "seyyed", "sayyed"})
 
 
 @cache

@@ -240,6 +240,13 @@ def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
             break
         if "\n" in t.text or t.is_space:
             break
+        if t.text == ")" and out:
+            # "Chairman of the Majlisi Milli (upper house of parliament) of Tajikistan"
+            k = next((k for k in range(i - 1, max(-1, i - 12), -1) if doc[k].text == "("), None)
+            if k is not None:
+                out.extend(reversed(list(doc[k:i + 1])))
+                i = k - 1
+                continue
         if t.pos_ in ("VERB", "AUX") and low not in title_words() and not is_office_word(t):
             break
         if t.ent_type_ == "PERSON" and is_name_token(t):
@@ -321,6 +328,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _stacked_office(doc: Doc, start: int, end: int) -> bool:
+    """Whether a PERSON span starting with an office word follows a whole title ending in a
+    state: "Acting Foreign Minister of the Islamic Emirate of Afghanistan Amir Khan Muttaqi"
+    (a title holds no second office right after its state, so "Amir" is a name)."""
+    if not is_office_word(doc[start]) or end - start < 3:
+        return False
+    title = left_title(doc, start)
+    return bool(title) and any(is_office_word(t) for t in title) \
+        and _is_party_word(title[-1].text)
+
+
 def _extend_name(doc: Doc, start: int, end: int) -> int:
     """Extend a name to the right over name tokens ("Tanzila" + "Narbayeva")."""
     while end < len(doc) and end - start < 5 and is_name_token(doc[end]) \
@@ -343,6 +361,8 @@ def find_names(doc: Doc) -> list[NameSpan]:
                 break
             end = nxt.end
         s, e = _trim(doc, ent.start, end)
+        if s > ent.start and _stacked_office(doc, ent.start, end):
+            s = ent.start  # "... of Afghanistan Amir Khan Muttaqi": "Amir" is his name
         if e > s:
             spans[(s, e)] = ent.ent_id_ or None
     for t in doc:
@@ -355,6 +375,25 @@ def find_names(doc: Doc) -> list[NameSpan]:
                 if state:  # "President of Sri Lanka Anura Kumara Dissanayake"
                     j += state
                     continue
+                if doc[j].text == "(":  # "(upper house of parliament)"
+                    close = next((k for k in range(j, min(len(doc), j + 12))
+                                  if doc[k].text == ")"), None)
+                    if close is None:
+                        break
+                    j = close + 1
+                    continue
+                if is_name_token(doc[j]) and doc[j - 1].lower_ in ("the", "of") \
+                        and doc[j].ent_type_ != "PERSON":
+                    # "Chairman of the Majlisi Milli ... of Tajikistan Rustam Emomali": a
+                    # name right after "the" or "of" names the institution, not the person
+                    k = j
+                    while k < len(doc) and is_name_token(doc[k]) and doc[k].ent_type_ != "PERSON":
+                        k += 1
+                    if k < len(doc) and (doc[k].text == "(" or doc[k].lower_ == "of"):
+                        j = k
+                        continue
+                    j = len(doc)  # "Leader of the Nation,": no name follows
+                    break
                 if is_name_token(doc[j]) or not (
                         doc[j].lower_ in ("of", "the", "and", "region", "province", "(", ")",
                                           "'s", "’s")
@@ -367,9 +406,13 @@ def find_names(doc: Doc) -> list[NameSpan]:
             if j < len(doc) and is_name_token(doc[j]) and doc[j].pos_ == "PROPN" and not any(
                     party(doc[k:j + 1].text) for k in range(max(0, j - 3), j)):
                 e = _extend_name(doc, j, j + 1)
-                if not any(s <= j < ee for s, ee in spans):
+                inside = [(s, ee) for s, ee in spans if s <= j < ee]
+                if not inside:
                     spans[(j, e)] = None
-            elif j + 1 < len(doc) and j > t.i + 1 and doc[j].text[:1].isupper() \
+                elif inside == [(j, inside[0][1])] and inside[0][1] < e:
+                    # the NER cut the name: "[Seyyed Abbas] Araghchi"
+                    spans[(j, e)] = spans.pop(inside[0])
+            elif j + 1 < len(doc) and doc[j].text[:1].isupper() \
                     and doc[j].lower_ in headline_verbs() and is_name_token(doc[j + 1]) \
                     and doc[j + 1].pos_ == "PROPN" and not doc[j].is_sent_start:
                 # "General Secretary of the Communist Party of Vietnam Central Committee To
@@ -383,7 +426,9 @@ def find_names(doc: Doc) -> list[NameSpan]:
             s = e
             while s > 0 and e - s < 4 and is_name_token(doc[s - 1]) and doc[s - 1].pos_ == "PROPN":
                 s -= 1
-            if e > s and not any(a < e and s < b for a, b in spans) and city(doc[s:e].text) is None:
+            if e > s and not any(a < e and s < b for a, b in spans) and city(doc[s:e].text) is None \
+                    and not (s > 0 and doc[s - 1].lower_ == "the"):
+                # "Leader of the Nation, President ...": a name after "the" is no person
                 spans[(s, e)] = None
     for line_start in _line_starts(doc):
         # Transcript speaker lines: "Vladimir Putin: Mr President, friends, ..."

@@ -1,0 +1,49 @@
+"""Names at the end of long titles: institutions, honorifics and offices that are not part
+of a person's name. Every sentence is made up in the shape of a real one."""
+
+from __future__ import annotations
+
+import pytest
+
+from sco_kg.extract import load_pipeline
+from sco_kg.extract.people import find_names
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def names(nlp, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {n.name: (n.title.party.label if n.title.party else None, n.title.role)
+            for n in find_names(nlp(text))}
+
+
+def test_a_capitalised_word_after_the_is_no_person_before_an_apposition(nlp):
+    found = names(nlp, "Hero of the Republic, President of the Kyrgyz Republic Sadyr "
+                       "Japarov opened the forum.")
+    assert "Republic" not in found and not any(n.startswith("Republic") for n in found)
+
+
+def test_an_institution_after_the_is_skipped_with_its_gloss(nlp):
+    found = names(nlp, "Speaker of the Jogorku Kenesh (unicameral parliament) of Kyrgyzstan "
+                       "Nurlanbek Turgunbek Uulu received the delegation.")
+    assert not any("Jogorku" in n or "Kenesh" in n for n in found)
+    assert any(n.startswith("Nurlanbek") for n in found)
+
+
+def test_a_name_that_starts_with_an_office_word_after_a_full_title(nlp):
+    found = names(nlp, "Deputy Prime Minister of the Islamic Emirate of Afghanistan Amir "
+                       "Abdul Salam Hanafi met the ambassador.")
+    assert found.get("Amir Abdul Salam Hanafi") == ("Afghanistan", "Deputy Prime Minister")
+
+
+def test_sayyid_and_seyyed_are_honorifics(nlp):
+    found = names(nlp, "Iranian Vice President Seyyed Mohammad Reza Aref met Omani Deputy "
+                       "Prime Minister Sayyid Shihab bin Tarik Al Said.")
+    assert not any(n.split()[0] in ("Seyyed", "Sayyid") for n in found), found
+
+
+def test_a_name_that_starts_like_a_preposition_right_after_the_office(nlp):
+    found = names(nlp, "Vietnamese President To Lam received the Lao Prime Minister.")
+    assert found.get("To Lam") == ("Vietnam", "President")
