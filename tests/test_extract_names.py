@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from sco_kg.extract import load_pipeline
+from sco_kg.extract import extract_corpus, load_pipeline
 from sco_kg.extract.people import find_names
+from sco_kg.extract.text import find_dateline
+from sco_kg.model import Article
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +49,37 @@ def test_sayyid_and_seyyed_are_honorifics(nlp):
 def test_a_name_that_starts_like_a_preposition_right_after_the_office(nlp):
     found = names(nlp, "Vietnamese President To Lam received the Lao Prime Minister.")
     assert found.get("To Lam") == ("Vietnam", "President")
+
+
+# -- the article's two sides and its dateline ----------------------------------------------
+
+def meetings(nlp, text: str, published: str) -> list[tuple]:
+    article = Article(id="n/1", text=text, published=published, source="n.txt")
+    facts = extract_corpus([article], nlp)[0]
+    return sorted((m.kind, m.date, m.location.label if m.location else None,
+                   frozenset(p.person.label for p in m.participants if p.person))
+                  for m in facts.meetings)
+
+
+def test_the_presidents_without_two_are_the_articles_two_sides(nlp):
+    found = meetings(nlp, "BAKU, April 10. /TASS/. Azerbaijani President Ilham Aliyev received "
+                          "Georgian President Salome Zourabichvili on Wednesday. The presidents "
+                          "previously met in Tbilisi on 14 March.", "2024-04-10")
+    pair = frozenset({"Ilham Aliyev", "Salome Zourabichvili"})
+    assert ("bilateral", "2024-03-14", "Tbilisi", pair) in found
+
+
+def test_a_slash_outlet_dateline_with_a_mixed_case_place_and_a_year():
+    line = find_dateline("Bishkek, March 5, 2024 /KABAR/. The President of Kyrgyzstan received "
+                         "the delegation.")
+    assert line is not None and (line.place, line.month_day) == ("Bishkek", (3, 5))
+
+
+def test_a_header_line_of_date_and_place_is_the_dateline(nlp):
+    line = find_dateline("November 28, 2024, Astana\nVladimir Putin met the President of "
+                         "Kazakhstan.")
+    assert line is not None and (line.place, line.month_day) == ("Astana", (11, 28))
+    found = meetings(nlp, "November 28, 2024, Bishkek\nVladimir Putin held a meeting with "
+                          "President of Kyrgyzstan Sadyr Japarov.", "2024-11-29")
+    assert found == [("bilateral", "2024-11-28", "Bishkek",
+                      frozenset({"Vladimir Putin", "Sadyr Japarov"}))]

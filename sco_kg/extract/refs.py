@@ -88,6 +88,10 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
             if doc[k].lower_ == "heads" and end + 2 < len(doc) and doc[end].lower_ == "of":
                 end += 2  # heads of state
             return [Ref("pair", i, end, n=_NUMBERS[doc[j].lower_])]
+    # "The presidents last met in Moscow": the article's two sides, as "the two presidents"
+    if low == "the" and i + 2 < limit and doc[i + 1].lower_ in _BARE_PAIRS \
+            and doc[i + 2].pos_ in ("VERB", "AUX", "ADV"):
+        return [Ref("pair", i, i + 2, n=2)]
     group = _read_group(doc, i, limit)
     if group and group[-1].end in registry.by_token:
         return []  # "President of Tajikistan Emomali Rahmon": a title before a name
@@ -95,6 +99,11 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
         return group
     holder = _office_holder(doc, i, registry, limit)
     return [holder] if holder else []
+
+
+# Plural offices that name the article's two sides without "two" ("The presidents also
+# discussed ..."); not "the leaders" nor "the ministers", which summits use for everyone.
+_BARE_PAIRS = frozenset({"presidents", "premiers"})
 
 
 def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | None:

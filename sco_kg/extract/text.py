@@ -25,8 +25,8 @@ _DATELINES = (
     # MFA: "July 4 (MFA) —"
     re.compile(r"(?P<date>" + _MONTH_DAY + r")\s*\((?P<outlet>[A-Za-z][\w .&-]{0,30})\)\s*"
                r"(?:[—–-]+|:)\s*"),
-    # TASS: "MOSCOW, July 4. /TASS/."
-    re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}),\s+(?P<date>" + _MONTH_DAY + r")\.?\s*"
+    # TASS, Montsame: "MOSCOW, July 4. /TASS/.", "Ulaanbaatar, July 3, 2024 /MONTSAME/."
+    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}),\s+(?P<date>" + _MONTH_DAY + r")\.?\s*"
                r"/(?P<outlet>[A-Za-z-]{2,20})/\.?\s*"),
     # AP, Reuters, IRNA, any outlet in brackets after a place in capitals: "BEIJING (AP) —",
     # "TEHRAN (IRNA) --"
@@ -37,6 +37,13 @@ _DATELINES = (
                r"Kazinform|Anadolu|AKIpress|Trend|Interfax|RIA Novosti|BelTA|UzA|"
                r"Dunya|Kabar|Khovar|Montsame|IRNA|APP|IANS|PTI|ANI)\)?\s*[—–-]+\s*"),
 )
+
+
+# A header line of its own: "October 13, 2022, Astana", "July 3, 2024, Novo-Ogaryovo, Moscow
+# Region" (the place is the first name after the date).
+_HEADER = re.compile(r"(?P<date>(?:January|February|March|April|May|June|July|August|"
+                     r"September|October|November|December)\s+\d{1,2},\s+\d{4}),\s+"
+                     r"(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?:,\s+[A-Z][\w\s'’-]{0,40})?")
 
 
 def plain_spaces(text: str) -> str:
@@ -64,6 +71,11 @@ def find_dateline(text: str, *, limit: int = 3) -> Dateline | None:
         if not stripped.strip():
             continue
         seen += 1
+        header = _HEADER.fullmatch(stripped.strip())
+        if header:  # the Kremlin's "October 13, 2022, Astana" line above the text
+            return Dateline(place=header.group("place"),
+                            month_day=parse_month_day(header.group("date")), outlet=None,
+                            start=start, end=start + len(line.rstrip("\n")))
         for pattern in _DATELINES:
             m = pattern.match(stripped)
             if m and len(stripped) > m.end() + 10:
