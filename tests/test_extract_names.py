@@ -83,3 +83,21 @@ def test_a_header_line_of_date_and_place_is_the_dateline(nlp):
                           "President of Kyrgyzstan Sadyr Japarov.", "2024-11-29")
     assert found == [("bilateral", "2024-11-28", "Bishkek",
                       frozenset({"Vladimir Putin", "Sadyr Japarov"}))]
+
+
+def test_the_office_of_two_holders_is_the_readouts_first_one_and_also_meets_here(nlp):
+    found = meetings(nlp, "TASHKENT, June 4 (Xinhua) -- Chinese Defence Minister Dong Jun held "
+                          "talks with Uzbek Defence Minister Bakhodir Kurbanov on Tuesday. The "
+                          "defence minister also met Uzbek President Shavkat Mirziyoyev.",
+                     "2024-06-04")
+    assert ("bilateral", "2024-06-04", "Tashkent",
+            frozenset({"Dong Jun", "Shavkat Mirziyoyev"})) in found
+
+
+def test_the_head_of_state_later_meets_in_the_dateline_city(nlp):
+    found = meetings(nlp, "BISHKEK, June 4 (Kabar) -- President of Kyrgyzstan Sadyr Japarov "
+                          "received President of Belarus Alexander Lukashenko on Tuesday. Later, "
+                          "the Head of State held a meeting with Prime Minister of Hungary "
+                          "Viktor Orban.", "2024-06-04")
+    assert ("bilateral", "2024-06-04", "Bishkek",
+            frozenset({"Sadyr Japarov", "Viktor Orban"})) in found

@@ -19,6 +19,7 @@ in passing are kept as background meetings.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -134,6 +135,10 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if location is None and when is not None and when == ctx.ref and _same_day(
                 ctx, sent, t, dates, stops):
             location = ctx.place  # "Earlier in the day, X held talks with Y": the dateline's
+        if location is None and when is not None and when in (ctx.ref, ctx.event) \
+                and not background \
+                and tr.kind not in ("phone call", "video call") and _follow_on(sent, t):
+            location = ctx.place  # "The foreign minister also met ...": the dateline's
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
@@ -737,6 +742,16 @@ def _same_day(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         if span is not None and anchor(span.root, stops).i in own:
             return True
     return False
+
+
+def _follow_on(sent: Span, t: Token) -> bool:
+    """A meeting told as the next of the day's events: "X also met Y", "Later, the Head of
+    State held a meeting with ...", "On the same day", "Also today", "Later Thursday"."""
+    own = clause_tokens(t)
+    if any(tok.head.i in own and tok.lower_ in ("also", "later") for tok in sent):
+        return True
+    return bool(re.search(r"\b(?:same day|also today|later (?:in the day|today|on \w+day|"
+                          r"\w+day))\b", sent.text, re.I))
 
 
 def _after_the_article(ctx: ArticleContext, when: When | None) -> bool:

@@ -8,6 +8,7 @@ then turn each reference into participants.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -117,13 +118,27 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
     while k < limit and k - j < 4 and (doc[k].text[:1].isupper() or the) and (
             is_office_word(doc[k]) or doc[k].lower_ in title_words()):
         k += 1
-    if k == j or not is_office_word(doc[k - 1]):
+    if k == j + 1 and doc[j].lower_ == "head" and k + 1 < limit \
+            and doc[k].lower_ == "of" and doc[k + 1].lower_ == "state":
+        k += 2  # "the Head of State"
+    elif k == j or not is_office_word(doc[k - 1]):
         return None
     if k < limit and (doc[k].lower_ in ("of", "'s", "’s") or doc[k].pos_ == "PROPN"
                       or k in registry.by_token):
         return None  # "Prime Minister of India", "President Putin": not an office alone
     role = fold(doc[j:k].text)
-    holders = [p for p in registry.people if p.role and fold(p.role) == role]
+    if role == "head of state":
+        # "Later, the Head of State held a meeting with ...": a readout's own head of state
+        holders = [p for p in registry.people if p.role and role_rank(p.role) >= 9
+                   and not re.search(r"minister|premier|pm", p.role, re.I)]
+    else:
+        holders = [p for p in registry.people if p.role and fold(p.role) == role]
+    if len(holders) > 1 and the:
+        # "The foreign minister also met ...": the readout's principal, named first
+        first = {id(p): min(t for t, q in registry.by_token.items() if q is p)
+                 for p in holders if any(q is p for q in registry.by_token.values())}
+        if first and i > max(first.values()):
+            holders = [min(holders, key=lambda p: first.get(id(p), len(doc)))]
     if len(holders) != 1:
         return None
     return Ref("person", i, k, person=holders[0], role=holders[0].role)
