@@ -101,3 +101,20 @@ def test_the_head_of_state_later_meets_in_the_dateline_city(nlp):
                           "Viktor Orban.", "2024-06-04")
     assert ("bilateral", "2024-06-04", "Bishkek",
             frozenset({"Sadyr Japarov", "Viktor Orban"})) in found
+
+
+def test_a_meeting_noun_beside_the_clause_is_the_same_meeting(nlp):
+    found = meetings(nlp, "ISLAMABAD, May 8 (APP) -- Prime Minister Shehbaz Sharif held talks "
+                          "with Turkish President Recep Tayyip Erdogan in Ankara on Wednesday, "
+                          "their first meeting since Sharif's swearing-in last month.",
+                     "2024-05-08")
+    assert [(k, d) for k, d, _, _ in found] == [("talks", "2024-05-08")]
+
+
+def test_a_meeting_named_in_an_at_phrase_is_the_one_the_verb_tells(nlp):
+    found = meetings(nlp, "BEIJING, May 8 (Xinhua) -- Chinese Premier Li Qiang met with Japanese "
+                          "Prime Minister Fumio Kishida here on Wednesday. The two leaders last "
+                          "met in Seoul in May 2024, at the trilateral meeting of the leaders of "
+                          "China, Japan and South Korea.", "2025-05-08")
+    earlier = [(k, d, p) for k, d, p, _ in found if d == "2024-05"]
+    assert earlier == [("trilateral", "2024-05", "Seoul")]

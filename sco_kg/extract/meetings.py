@@ -105,6 +105,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
     for tr in triggers:
         t = tr.token
         noun = t.pos_ in ("NOUN", "PROPN") and tr.kind != "state visit"
+        if (noun and _recaps_another(t, triggers)) or _told_at_another(t, triggers):
+            continue
         several, counted = episodes(t, sent, dates, ctx.place)
         if is_modal(t, noun=noun) or (is_habitual(t) and not counted):
             continue
@@ -667,6 +669,30 @@ def _caption_date_place(ctx: ArticleContext, sent: Span, dates: list[DateMention
         if found:
             return when, found
     return when, location
+
+
+def _recaps_another(t: Token, triggers: list[Trigger]) -> bool:
+    """A meeting noun set beside the clause of another trigger describes that same meeting:
+    "X held talks with Y in Vienna on Wednesday, their first meeting after Y's re-election
+    last month" (one meeting, and not last month's)."""
+    left = t.left_edge.i
+    beside = t.dep_ in ("npadvmod", "appos") or (
+        t.dep_ == "dobj" and left > 0 and t.doc[left - 1].text == ",")
+    if not beside:
+        return False
+    heads = {tr.token.i for tr in triggers if tr.token.i != t.i}
+    heads |= {tr.token.head.i for tr in triggers if tr.token.i != t.i}
+    return t.head.i in heads
+
+
+def _told_at_another(t: Token, triggers: list[Trigger]) -> bool:
+    """ "last met in Samarkand, at the trilateral meeting of the heads of state of A, B and C":
+    the at-phrase names the meeting the verb tells; the named one is kept."""
+    for tr in triggers:
+        o = tr.token
+        if o.i != t.i and o.dep_ == "pobj" and o.head.lower_ == "at" and o.head.head.i == t.i:
+            return True
+    return False
 
 
 def _background_cue(t: Token) -> bool:
