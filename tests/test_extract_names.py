@@ -118,3 +118,11 @@ def test_a_meeting_named_in_an_at_phrase_is_the_one_the_verb_tells(nlp):
                           "China, Japan and South Korea.", "2025-05-08")
     earlier = [(k, d, p) for k, d, p, _ in found if d == "2024-05"]
     assert earlier == [("trilateral", "2024-05", "Seoul")]
+
+
+def test_the_same_day_after_an_explicit_date_takes_that_day_and_its_place(nlp):
+    found = meetings(nlp, "BEIJING, October 25 (Xinhua) -- Chinese President Xi Jinping met "
+                          "Indian Prime Minister Narendra Modi on October 23 in Kazan. The same "
+                          "day, Xi met Egyptian President Abdel Fattah al-Sisi.", "2024-10-25")
+    assert ("bilateral", "2024-10-23", "Kazan",
+            frozenset({"Xi Jinping", "Abdel Fattah al-Sisi"})) in found

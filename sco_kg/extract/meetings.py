@@ -77,6 +77,7 @@ class ReadState:
     last_actor: Person | None = None
     current: list[Side] = field(default_factory=list)
     last_date: When | None = None
+    last_place: Entity | None = None  # where the last current meeting was ("The same day")
     told: When | None = None  # the last date the previous sentence gave ("in July")
     plural: list[Person] = field(default_factory=list)  # whom "they" means: the last plural
     # subject ("Putin and Xi discussed trade. They last met in May.")
@@ -137,10 +138,13 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if location is None and when is not None and when == ctx.ref and _same_day(
                 ctx, sent, t, dates, stops):
             location = ctx.place  # "Earlier in the day, X held talks with Y": the dateline's
-        if location is None and when is not None and when in (ctx.ref, ctx.event) \
-                and not background \
+        if location is None and when is not None and when == ctx.ref and not background \
                 and tr.kind not in ("phone call", "video call") and _follow_on(sent, t):
             location = ctx.place  # "The foreign minister also met ...": the dateline's
+        if location is None and when is not None and when != ctx.ref and not background \
+                and when == state.last_date and state.last_place is not None \
+                and tr.kind not in ("phone call", "video call") and _follow_on(sent, t):
+            location = state.last_place  # "met Xi on July 3 in Astana. The same day, ..."
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
@@ -164,6 +168,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 state.current = sides
                 if when:
                     state.last_date = when
+                    if location is not None and kind not in ("phone call", "video call"):
+                        state.last_place = location
     if subject is not None:
         state.last_actor = subject
     return out
