@@ -126,3 +126,13 @@ def test_the_same_day_after_an_explicit_date_takes_that_day_and_its_place(nlp):
                           "day, Xi met Egyptian President Abdel Fattah al-Sisi.", "2024-10-25")
     assert ("bilateral", "2024-10-23", "Kazan",
             frozenset({"Xi Jinping", "Abdel Fattah al-Sisi"})) in found
+
+
+def test_his_state_visit_in_a_fronted_participle_is_the_subjects(nlp):
+    found = meetings(nlp, "TASHKENT, March 4 (Xinhua) -- Chinese Premier Li Qiang held talks with "
+                          "Uzbek President Shavkat Mirziyoyev here on Monday. Recalling his "
+                          "official visit, Li said ties had grown. Remembering her state visit to "
+                          "Uzbekistan in 2018, Indian President Droupadi Murmu praised the city.",
+                     "2025-03-04")
+    assert ("state visit", "2018", None,
+            frozenset({"Droupadi Murmu", "Shavkat Mirziyoyev"})) in found

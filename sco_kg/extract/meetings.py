@@ -476,6 +476,9 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                 read_ref(doc, child.i, ctx.registry, sent.end)
             if child.lower_ in ("counterpart",):
                 visitor = [Ref("pronoun", child.i, child.i + 1, counterpart=True)]
+            elif not visitor and child.lower_ in ("his", "her"):
+                # "Recalling his state visit to Tajikistan in 2019, Xi said ..."
+                visitor = [Ref("pronoun", child.i, child.i + 1, n=1, role=child.lower_)]
     if not visitor and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "of":
         # "the state visit of the President of Kazakhstan to Uzbekistan"
         visitor = read_refs(doc, t.i + 2, ctx.registry, sent.end)[0][:1]
