@@ -136,3 +136,12 @@ def test_his_state_visit_in_a_fronted_participle_is_the_subjects(nlp):
                      "2025-03-04")
     assert ("state visit", "2018", None,
             frozenset({"Droupadi Murmu", "Shavkat Mirziyoyev"})) in found
+
+
+def test_his_counterpart_in_a_joint_subject_holds_the_same_office(nlp):
+    article = Article(id="n/2", text="BAKU, May 16 (AA) - Azerbaijani President Ilham Aliyev and "
+                      "his Uzbek counterpart Shavkat Mirziyoyev held talks in Baku on Thursday.",
+                      published="2024-05-16", source="n.txt")
+    facts = extract_corpus([article], nlp)[0]
+    roles = {p.person.label: p.role for m in facts.meetings for p in m.participants}
+    assert roles == {"Ilham Aliyev": "President", "Shavkat Mirziyoyev": "President"}

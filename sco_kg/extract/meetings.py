@@ -577,6 +577,9 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             role = r.person.role or r.role
             if r.counterpart and actors:
                 role = r.person.role or actors[0].role
+            elif r.counterpart and not role:
+                # "X and his Turkmen counterpart Z held talks": Z holds X's office
+                role = next((o.role for o in out if o.role), None)
             p = r.person.party.label if r.person.party else (r.party.label if r.party else None)
             out.append(Side(r.person, p, role))
         elif r.kind == "pronoun":
