@@ -30,7 +30,8 @@ class InputError(Exception):
 # Spaces may be any Unicode space; the dash may be an em dash, en dash or hyphen(s).
 DATELINE = re.compile(
     r"^(?:(?P<place>[A-Z][A-Z.'\- ]*[A-Z]),\s+)?"
-    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"  # "28 June" (BelTA, UzA)
     r"\s*\((?P<outlet>[^()\n]{1,40})\)\s*(?:—|–|--|-)\s*"
 )
 HEADLINE_MAX = 200

@@ -71,3 +71,12 @@ def test_datelines_of_several_outlets():
 def test_plain_spaces_keep_offsets():
     text = "Russian Foreign Minister\u2002Sergey\u00a0Lavrov"
     assert len(plain_spaces(text)) == len(text) and "\u2002" not in plain_spaces(text)
+
+
+def test_a_day_month_dateline_fixes_the_reference_date():
+    from sco_kg.extract.context import reference_date
+    from sco_kg.model import Article
+
+    belta = Article(id="b", text="x", published="2024-06-30", dateline_date="28 June")
+    ref = reference_date(belta, None, None)
+    assert (ref.year, ref.month, ref.day) == (2024, 6, 28)

@@ -54,6 +54,17 @@ def test_one_article_text_file_takes_the_stem_as_id(tmp_path: Path):
     assert (article.dateline_place, article.dateline_date, article.dateline_outlet) == ("ASTANA", "July 3", "TASS")
 
 
+def test_day_month_datelines_are_read(tmp_path: Path):
+    path = tmp_path / "belta.txt"
+    path.write_text(
+        "Lukashenko, Xi hold talks\n\nMINSK, 28 June (BelTA) - Belarus President Aleksandr Lukashenko "
+        "held talks with Chinese President Xi Jinping.\n",
+        encoding="utf-8",
+    )
+    [article] = read_articles(path)
+    assert (article.dateline_place, article.dateline_date, article.dateline_outlet) == ("MINSK", "28 June", "BelTA")
+
+
 def test_text_without_dateline_is_one_article(tmp_path: Path):
     path = tmp_path / "note.txt"
     path.write_text("Xi Jinping met Vladimir Putin in Astana on July 3, 2024.\n", encoding="utf-8")

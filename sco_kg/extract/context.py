@@ -66,8 +66,11 @@ def reference_date(article: Article, dateline: Dateline | None, year: int | None
     month_day = None
     if article.dateline_date:
         m = re.match(r"\s*([A-Za-z]+)\.?\s+(\d{1,2})", article.dateline_date)
+        d = re.match(r"\s*(\d{1,2})\s+([A-Za-z]+)", article.dateline_date)  # "28 June"
         if m and month_number(m.group(1)):
             month_day = (month_number(m.group(1)), int(m.group(2)))
+        elif d and month_number(d.group(2)):
+            month_day = (month_number(d.group(2)), int(d.group(1)))
     if month_day is None and dateline and dateline.month_day:
         month_day = dateline.month_day
     y = published.year if published else year
