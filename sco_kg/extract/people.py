@@ -9,6 +9,7 @@ form of the name; later "Xi", "President Mirziyoyev" or "Narbayeva" resolve to t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -123,6 +124,21 @@ def _title_text(tokens: list[Token]) -> str:
     return " ".join(text.split())
 
 
+def _bracket_depths(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
+    """Each token with its bracket depth; the brackets themselves count as inside, so a
+    gloss such as "(upper house of parliament)" is one unit for the callers."""
+    depth = 0
+    for t in tokens:
+        if t.text == "(":
+            depth += 1
+            yield t, depth
+        elif t.text == ")":
+            yield t, max(depth, 1)
+            depth = max(0, depth - 1)
+        else:
+            yield t, depth
+
+
 def read_title(tokens: list[Token]) -> Title:
     """Party and office from title tokens, e.g. "Member of the Political Bureau of the CPC
     Central Committee and Foreign Minister" -> (China, "Foreign Minister"); "UN
@@ -130,12 +146,7 @@ def read_title(tokens: list[Token]) -> Title:
     of Uzbekistan" -> (Uzbekistan, "Chairperson of the Senate")."""
     # Split coordinated titles and keep the highest office.
     segments: list[list[Token]] = [[]]
-    depth = 0
-    for t in tokens:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
+    for t, depth in _bracket_depths(tokens):
         if t.lower_ in ("and", "&") and depth == 0:
             segments.append([])
         else:
@@ -178,13 +189,8 @@ def _role_from(tokens: list[Token]) -> str | None:
     if any(t.lower_ == COUNTERPART for t in tokens):
         return COUNTERPART
     text = ""
-    depth = 0
-    for t in tokens:
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif not depth:
+    for t, depth in _bracket_depths(tokens):
+        if not depth:
             low = t.lower_
             if low in ("his", "her", "their", "newly", "appointed", "new", "current",
                        "incumbent") or (is_honorific(t) and low not in office_heads()):
