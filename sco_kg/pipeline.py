@@ -33,10 +33,6 @@ def no_progress(step: str, done: int, total: int) -> None:
 @dataclass
 class BuildReport:
     articles: int = 0
-    meetings: int = 0
-    partnerships: int = 0
-    endorsements: int = 0
-    summits: int = 0
     quads: int = 0
     rejections: list[tuple[str, str, str, str]] = field(default_factory=list)  # article, fact, shape, message
 
@@ -108,9 +104,4 @@ def build(paths: Sequence[Path], home: StoreHome, progress: Progress = no_progre
     with home.new_build() as (_, store):
         write_vocabulary(store)
         report = write_facts(store, facts, progress)
-    for f in facts:
-        report.meetings += len(f.meetings)
-        report.partnerships += len(f.partnerships)
-        report.endorsements += len(f.endorsements)
-        report.summits += len(f.summits)
     return report
