@@ -25,6 +25,11 @@ from .model import ArticleFacts
 
 FACTS = ("meetings", "partnerships", "endorsements", "summits")
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "h.e", "he", "sir", "sheikh"}
+# Ranks before a name ("Gen Sergei Shoigu", "Field Marshal Asim Munir"), dropped only at
+# the start: "Major" and "General" are surnames elsewhere.
+_RANKS = {"gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "brig",
+          "brigadier", "adm", "admiral", "marshal", "field", "army", "air", "chief", "vice",
+          "rear", "capt", "captain"}
 _STOP = {"of", "the", "and", "a", "an", "s", "for", "to", "in"}
 _KIND_CLASS = {"talks": "bilateral"}
 
@@ -45,7 +50,10 @@ def person_key(name: str | None) -> str | None:
     if not name:
         return None
     words = [w.strip(".,") for w in fold(name).replace("-", " ").split()]
-    return " ".join(w for w in words if w and w not in _HONORIFICS)
+    words = [w for w in words if w and w not in _HONORIFICS]
+    while len(words) > 2 and words[0] in _RANKS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def party_key(name: str | None) -> str | None:

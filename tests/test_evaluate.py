@@ -147,3 +147,13 @@ def test_facts_to_schema_merges_one_meeting_of_two_articles():
     assert len(out["meetings"]) == 1 and len(out["meetings"][0]["sources"]) == 2
     assert out["meetings"][0]["participants"][0]["wikidata"] == "Q15031"
     assert len(out["endorsements"]) == 1 and out["background_meetings"] == []
+
+
+def test_names_match_without_honorifics_and_leading_ranks():
+    from sco_kg.evaluate import person_key
+    assert person_key("Gen Sergei Shoigu") == person_key("Sergei Shoigu")
+    assert person_key("Field Marshal Asim Munir") == person_key("Asim Munir")
+    assert person_key("Dr. Subrahmanyam Jaishankar") == person_key("Subrahmanyam Jaishankar")
+    # a rank word is a name elsewhere, and never a whole name
+    assert person_key("John Major") != person_key("John")
+    assert person_key("General Zia") == "general zia"

@@ -145,3 +145,40 @@ def test_his_counterpart_in_a_joint_subject_holds_the_same_office(nlp):
     facts = extract_corpus([article], nlp)[0]
     roles = {p.person.label: p.role for m in facts.meetings for p in m.participants}
     assert roles == {"Ilham Aliyev": "President", "Shavkat Mirziyoyev": "President"}
+
+
+# -- ranks, datelines and parliaments --------------------------------------------------------
+
+def test_military_ranks_are_not_part_of_names(nlp):
+    found = names(nlp, "Pakistani Army Chief Field Marshal Asim Munir met Chinese Defence "
+                       "Minister Adm. Dong Jun and Russian Chief of General Staff Army General "
+                       "Valery Gerasimov.")
+    assert "Asim Munir" in found and "Dong Jun" in found and "Valery Gerasimov" in found, found
+    assert found["Dong Jun"] == ("China", "Defence Minister")
+
+
+def test_general_stays_in_an_office(nlp):
+    found = names(nlp, "SCO Secretary-General Nurlan Yermekbayev met Attorney General "
+                       "Merrick Garland.")
+    assert found["Nurlan Yermekbayev"][1] == "Secretary-General"
+
+
+def test_a_dateline_is_no_part_of_the_title(nlp):
+    found = names(nlp, "TASHKENT, 14 May (UzA) - Uzbek President Shavkat Mirziyoyev received "
+                       "the Governor of Tokyo.")
+    assert found["Shavkat Mirziyoyev"] == ("Uzbekistan", "President")
+
+
+def test_a_parliament_named_after_the_is_no_person(nlp):
+    found = names(nlp, "Speaker of the Senate of the Oliy Majlis of the Republic of Uzbekistan "
+                       "Tanzila Narbayeva received Chairman of the State Duma of the Russian "
+                       "Federation Vyacheslav Volodin in Tashkent.")
+    assert set(found) == {"Tanzila Narbayeva", "Vyacheslav Volodin"}, found
+    assert found["Vyacheslav Volodin"] == ("Russia", "Chairman of the State Duma")
+
+
+def test_a_long_title_does_not_split_the_sentence(nlp):
+    doc = nlp("Deputy Chairman of the Federation Council of the Federal Assembly of the Russian "
+              "Federation Konstantin Kosachev met with Speaker of the National Assembly of the "
+              "Republic of Belarus Igor Sergeyenko in Minsk on Tuesday.")
+    assert len(list(doc.sents)) == 1

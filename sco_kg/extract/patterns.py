@@ -164,7 +164,7 @@ def office_heads() -> dict[str, int]:
         "director-general": 7, "director": 5, "commissioner": 6, "head": 4, "leader": 3,
         "vice": 2, "deputy": 2, "member": 1, "adviser": 4, "advisor": 4, "spokesperson": 4,
         "spokesman": 4, "spokeswoman": 4, "senator": 5, "general": 5, "pm": 9, "fm": 8,
-        "eam": 8, "monarch": 9, "mp": 4,
+        "eam": 8, "monarch": 9, "mp": 4, "chief": 4,
     }
 
 
@@ -219,7 +219,23 @@ def honorifics() -> frozenset[str]:
                       "excellency", "shri", "shri.", "shree", "sri", "sri.", "smt", "smt.",
                       "shrimati", "hon", "hon.", "honourable", "honorable", "rt", "rt.",
                       # "Foreign Minister Seyyed Abbas Araghchi", "Sayyid Badr Albusaidi"
-                      "sayyid", "seyyed", "sayyed"})
+                      "sayyid", "seyyed", "sayyed"}) | military_ranks()
+
+
+@cache
+def military_ranks() -> frozenset[str]:
+    """Ranks written before a name, dropped from it like honorifics: "Chinese counterpart Gen
+    Wei Fenghe", "Adm. Dong Jun", "Colonel General Sergei Rudskoy", "Lt Gen Ahmed Sharif"."""
+    return frozenset({"gen", "gen.", "lt", "lt.", "col", "col.", "brig", "brig.", "adm", "adm.",
+                      "admiral", "marshal", "colonel", "lieutenant", "brigadier", "capt",
+                      "capt.", "captain"})
+
+
+@cache
+def rank_prefixes() -> frozenset[str]:
+    """Words that start a rank only before one: "Army General", "Field Marshal", "Vice
+    Admiral", "Major General"."""
+    return frozenset({"army", "field", "vice", "rear", "major", "fleet"})
 
 
 @cache

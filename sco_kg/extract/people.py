@@ -18,7 +18,8 @@ from ..gazetteer import fold, load_gazetteer
 from .countries import Party, city, is_domestic_body, party
 from .dates import MONTHS, WEEKDAYS
 from .patterns import (
-    headline_verbs, honorifics, office_abbreviations, office_heads, title_words,
+    headline_verbs, honorifics, military_ranks, office_abbreviations, office_heads, rank_prefixes,
+    title_words,
 )
 
 _PARTICLES = frozenset({"bin", "al", "al-", "da", "de", "del", "van", "von", "ul", "el", "ibn",
@@ -64,11 +65,22 @@ def is_office_word(token: Token | str) -> bool:
 
 
 def is_honorific(token: Token) -> bool:
-    """ "Shri", "H.E.", "Mr." before a name; not the "Sri" of "Sri Lanka"."""
+    """ "Shri", "H.E.", "Mr.", "Gen" before a name; not the "Sri" of "Sri Lanka"; "Army
+    General" and "Field Marshal" as a whole."""
     low = token.lower_
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if low in rank_prefixes() and nxt is not None and token.text[:1].isupper():
+        # "Army General Sergei Shoigu", "Air Chief Marshal X": the prefix of a rank
+        k = token.i + 1
+        while k < len(token.doc) and token.doc[k].lower_ in rank_prefixes():
+            k += 1
+        after = token.doc[k] if k < len(token.doc) else None
+        return after is not None and (after.lower_ in military_ranks() or (
+            after.lower_ == "general" and k + 1 < len(token.doc)
+            and token.doc[k + 1].text[:1].isupper()
+            and token.doc[k + 1].lower_ not in title_words()))
     if low not in honorifics() and low.rstrip(".") not in honorifics():
         return False
-    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return not (low.startswith("sri") and nxt is not None and nxt.lower_ == "lanka")
 
 
@@ -189,9 +201,13 @@ def _role_from(tokens: list[Token]) -> str | None:
     if any(t.lower_ == COUNTERPART for t in tokens):
         return COUNTERPART
     text = ""
+    rank = False
     for t, depth in _bracket_depths(tokens):
         if not depth:
             low = t.lower_
+            if rank and low == "general":
+                continue  # "Army General": a rank, not the office
+            rank = is_honorific(t) and low in rank_prefixes()
             if low in ("his", "her", "their", "newly", "appointed", "new", "current",
                        "incumbent") or (is_honorific(t) and low not in office_heads()):
                 continue
@@ -235,6 +251,14 @@ _LEFT_FILLERS = frozenset({"of", "the", "and", "’s", "'s", "-", "(", ")", "for
                            "his", "her", "in"})
 
 
+def _is_dash(t: Token) -> bool:
+    """A dash between words ("June (BelTA) - Belarus"), not the hyphen of a compound
+    ("Secretary-General")."""
+    if t.text in ("—", "–", "--", "―"):
+        return True
+    return t.text == "-" and bool(t.whitespace_) and t.i > 0 and bool(t.doc[t.i - 1].whitespace_)
+
+
 def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
     """The title tokens right before the name starting at ``start``."""
     i = start - 1
@@ -244,8 +268,8 @@ def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
         low = t.lower_
         if t.is_sent_end and i != start - 1:
             break
-        if "\n" in t.text or t.is_space:
-            break
+        if "\n" in t.text or t.is_space or _is_dash(t):
+            break  # "MINSK, 28 June (BelTA) - Belarus President ...": the dateline ends
         if t.text == ")" and out:
             # "Chairman of the Majlisi Milli (upper house of parliament) of Tajikistan"
             k = next((k for k in range(i - 1, max(-1, i - 12), -1) if doc[k].text == "("), None)
@@ -388,14 +412,18 @@ def find_names(doc: Doc) -> list[NameSpan]:
                         break
                     j = close + 1
                     continue
-                if is_name_token(doc[j]) and doc[j - 1].lower_ in ("the", "of") \
-                        and doc[j].ent_type_ != "PERSON":
-                    # "Chairman of the Majlisi Milli ... of Tajikistan Rustam Emomali": a
-                    # name right after "the" or "of" names the institution, not the person
+                institution = doc[j].ent_type_ in ("ORG", "FAC", "NORP") and any(
+                    doc[x].lower_ == "the" for x in range(t.i + 1, j))
+                if is_name_token(doc[j]) and doc[j].ent_type_ != "PERSON" and (
+                        doc[j - 1].lower_ in ("the", "of") or institution):
+                    # "Chairman of the Majlisi Milli ... of Tajikistan Rustam Emomali",
+                    # "Chairman of the State Duma of the Russian Federation Vyacheslav
+                    # Volodin": a name after "the" names the institution, not the person
                     k = j
                     while k < len(doc) and is_name_token(doc[k]) and doc[k].ent_type_ != "PERSON":
                         k += 1
-                    if k < len(doc) and (doc[k].text == "(" or doc[k].lower_ == "of"):
+                    if k < len(doc) and (doc[k].text == "(" or doc[k].lower_ == "of"
+                                         or institution and doc[k].ent_type_ == "PERSON"):
                         j = k
                         continue
                     j = len(doc)  # "Leader of the Nation,": no name follows

@@ -47,7 +47,21 @@ def line_sentences(doc: Doc) -> Doc:
     for i in starts:
         if i > 0:
             doc[i].is_sent_start = True
+    for token in doc[1:]:
+        # A sentence starts after its predecessor's closing punctuation, never inside a
+        # title: the parser alone splits "... of the Russian Federation | Vyacheslav
+        # Volodin in Moscow".
+        if token.i not in starts and not token.is_space and not _may_end(doc[token.i - 1]):
+            token.is_sent_start = False
     return doc
+
+
+_ENDINGS = (".", "!", "?", ":", ";", '"', "”", "’", "'", ")", "]", "…", "»")
+
+
+def _may_end(token) -> bool:
+    """Whether a sentence may end after ``token`` (the parser still decides)."""
+    return token.is_space or token.text.endswith(_ENDINGS) or "\n" in token.whitespace_
 
 
 def gazetteer_patterns() -> list[dict]:
