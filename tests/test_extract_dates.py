@@ -80,3 +80,9 @@ def test_a_day_month_dateline_fixes_the_reference_date():
     belta = Article(id="b", text="x", published="2024-06-30", dateline_date="28 June")
     ref = reference_date(belta, None, None)
     assert (ref.year, ref.month, ref.day) == (2024, 6, 28)
+
+
+def test_the_eve_of_is_the_day_before_the_event_told():
+    assert first("On the eve of the summit, Putin called Rahmon") == "2024-07-02"
+    assert first("on the eve of the talks", previous=When(2024, 6, 1)) == "2024-05-31"
+    assert first("the eve of the talks", previous=When(2024, 6)) == "2024-07-02"

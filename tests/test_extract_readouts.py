@@ -503,3 +503,21 @@ def test_a_message_received_and_a_state_visit_to_an_unnamed_host_are_no_meetings
                       "Vladimir Putin's message on Monday. Russian President Vladimir Putin paid "
                       "a state visit to China in May.", "2025-06-01")
     assert facts.meetings == []
+
+
+def test_a_call_on_the_eve_of_the_summit_is_the_day_before(nlp):
+    facts = read(nlp, "ASTANA, June 9. /TASS/. Kazakh President Kassym-Jomart Tokayev on Friday "
+                      "opened the summit of the Collective Security Treaty Organization.\nOn the "
+                      "eve of the summit, Tokayev had a telephone conversation with Armenian "
+                      "Prime Minister Nikol Pashinyan.", "2023-06-09")
+    assert ("phone call", "2023-06-08", None, False,
+            frozenset({"Kassym-Jomart Tokayev", "Nikol Pashinyan"})) in summary(facts)
+
+
+def test_the_eve_of_another_event_dates_no_meeting_of_the_sentence(nlp):
+    facts = read(nlp, "BEIJING, May 16 (Xinhua) -- Chinese President Xi Jinping held talks with "
+                      "Russian President Vladimir Putin in Beijing on Thursday. It was their "
+                      "first meeting since the talks in Moscow in March, on the eve of the "
+                      "anniversary.", "2024-05-16")
+    dates = {row[1] for row in summary(facts)}
+    assert dates == {"2024-05-16", "2024-03"}, summary(facts)

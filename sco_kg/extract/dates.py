@@ -124,6 +124,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("relative", re.compile(
         r"\b(?P<rel>earlier (?:in|on) the day|later (?:in|on) the day|earlier today|today|"
         r"yesterday|tomorrow|(?:on )?the same day|the previous day|the day before|"
+        r"(?:on )?the eve of|"
         r"(?:just )?(?:a few|several|two|three|some) days ago|days ago|recently|last week|"
         r"earlier this week|this week|last month|earlier this month|this month|"
         r"next month|last year|earlier this year|this year|next year)\b", re.I)),
@@ -254,6 +255,13 @@ def resolve(d: DateMention, ref: When | None, *, future: bool = False,
         if ref_day is None:
             return None
         day = ref_day - dt.timedelta(days=1)
+        return When(day.year, day.month, day.day)
+    if rel.endswith("the eve of"):
+        # "On the eve of the summit": the day before the event last told, or the article's
+        base = previous if previous and previous.day else ref
+        if base is None or not base.day:
+            return None
+        day = base.date() - dt.timedelta(days=1)
         return When(day.year, day.month, day.day)
     if rel == "tomorrow":
         if ref_day is None:

@@ -728,6 +728,12 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         future = any(c.lower_ in ("will", "'ll", "shall") for c in a.children)
         when = resolve(d, ctx.ref, future=future, previous=state.last_date)
         rank = ch.index(a.i) if a.i in ch else len(ch)
+        if d.rel.endswith("eve of"):
+            # "On the eve of the summit, Putin had a call": only an adverbial of the verb
+            # itself, never "their talks in Beijing in February, on the eve of the Olympics"
+            if a.i not in ch or not (a.i == t.i or a.pos_ == "VERB"):
+                continue
+            rank += 1000
         if best is None or rank < best[0]:
             best = (rank, when, d)
     if best is not None:
