@@ -521,3 +521,18 @@ def test_the_eve_of_another_event_dates_no_meeting_of_the_sentence(nlp):
                       "anniversary.", "2024-05-16")
     dates = {row[1] for row in summary(facts)}
     assert dates == {"2024-05-16", "2024-03"}, summary(facts)
+
+
+def test_i_in_a_quotation_is_the_speaker_named_after_it(nlp):
+    facts = read(nlp, "TASHKENT, 12 March (UzA) - President of Uzbekistan Shavkat Mirziyoyev "
+                      "received the Secretary-General of the SCO Zhang Ming.\n\"I had a "
+                      "telephone conversation with Kazakh President Kassym-Jomart Tokayev "
+                      "yesterday. We agreed on many things,\" Mirziyoyev said.", "2024-03-12")
+    assert ("phone call", "2024-03-11", None, False,
+            frozenset({"Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"})) in summary(facts)
+
+
+def test_i_without_an_attribution_is_nobody(nlp):
+    facts = read(nlp, "\"I met Kazakh President Kassym-Jomart Tokayev yesterday.\"\nThe "
+                      "statement gave no further details.", "2024-03-12")
+    assert facts.meetings == []

@@ -59,8 +59,9 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
     state = ReadState()
     speaker: Person | None = None
     plural: list[Person] = []
-    for sent in ctx.sentences():
-        speaker = _speaker(ctx, sent, state) or speaker
+    sents = ctx.sentences()
+    for k, sent in enumerate(sents):
+        speaker = _speaker(ctx, sent, state) or _quote_speaker(ctx, sents, k, state) or speaker
         state.speaker = speaker
         meetings = find_meetings(ctx, sent, state)
         read.meetings.extend(meetings)
@@ -115,6 +116,26 @@ def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:
                         return ctx.registry.by_token[child.i]
                     if child.lower_ in ("he", "she"):
                         return state.last_actor
+    return None
+
+
+_OPEN_QUOTES = ('"', "“")
+_CLOSE_QUOTES = ('"', "”")
+
+
+def _quote_speaker(ctx: ArticleContext, sents, k: int, state: ReadState) -> Person | None:
+    """Whom a quotation that opens before the attribution quotes: "I spoke with Vladimir
+    Putin on the phone yesterday. He sends his greetings," Lukashenko said. The speaker is
+    the subject of the "said" after the closing quote, in the same paragraph."""
+    if not sents[k].text.lstrip().startswith(_OPEN_QUOTES):
+        return None
+    for j in range(k, min(len(sents), k + 6)):
+        if j > k and "\n" in ctx.text[sents[j - 1].end_char - 1:sents[j].start_char]:
+            return None  # the paragraph ended without an attribution
+        text = sents[j].text.strip()
+        body = text[1:] if j == k else text
+        if any(q in body for q in _CLOSE_QUOTES):
+            return _speaker(ctx, sents[j], state)
     return None
 
 

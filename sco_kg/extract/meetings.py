@@ -594,6 +594,12 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                     others = [s for s in state.current if s.key() not in keys]
                     out.extend(others[:1] if len(others) == 1 else [])
                 continue
+            if r.role in ("i", "me"):
+                # "I spoke with Vladimir Putin on the phone yesterday," Lukashenko said
+                if state.speaker is not None:
+                    sp = state.speaker
+                    out.append(Side(sp, sp.party.label if sp.party else None, sp.role))
+                continue
             if r.role in ("we", "us"):
                 # a speaker's "we met in Tehran": the speaker and whom they address, the two
                 # sides of the meeting the transcript is of

@@ -23,7 +23,7 @@ from .people import (
 )
 
 _PRONOUNS = {"he": "sg", "him": "sg", "his": "sg", "she": "sg", "her": "sg", "they": "pl",
-             "them": "pl", "their": "pl", "we": "pl", "us": "pl"}
+             "them": "pl", "their": "pl", "we": "pl", "us": "pl", "i": "sg", "me": "sg"}
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _SKIP = frozenset({"with", "up", "the", "his", "her", "its", "their", "also", "separately",
                    "respectively", "jointly", "together", "a", "an", "fellow", "visiting",
@@ -59,7 +59,8 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
                     role=title.role if title and title.role != COUNTERPART else None,
                     party=title.party if title else None,
                     counterpart=bool(title and title.role == COUNTERPART))]
-    if low in _PRONOUNS and t.text != t.text.upper():  # "US President" is no "us"
+    if low in _PRONOUNS and (t.text != t.text.upper() or t.text == "I"):
+        # "US President" is no "us"
         nxt = doc[i + 1] if i + 1 < limit else None
         if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in (
                 "counterpart", "counterparts") and i + 3 < limit and doc[i + 2].lower_ == "from":
