@@ -182,3 +182,20 @@ def test_a_long_title_does_not_split_the_sentence(nlp):
               "Federation Konstantin Kosachev met with Speaker of the National Assembly of the "
               "Republic of Belarus Igor Sergeyenko in Minsk on Tuesday.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_parliament_of_its_own_name_gives_the_state_and_is_no_name(nlp):
+    found = names(nlp, "Speaker of the Jogorku Kenesh Nurlanbek Shakiev met with Chairman of "
+                       "the Mazhilis Yerlan Koshanov and Chairman of the State Great Khural "
+                       "Dashzegviin Amarbayasgalan.")
+    assert found == {"Nurlanbek Shakiev": ("Kyrgyzstan", "Speaker of the Jogorku Kenesh"),
+                     "Yerlan Koshanov": ("Kazakhstan", "Chairman of the Mazhilis"),
+                     "Dashzegviin Amarbayasgalan": ("Mongolia",
+                                                    "Chairman of the State Great Khural")}
+
+
+def test_a_day_month_dateline_is_read_by_the_extractor_too():
+    line = find_dateline("BISHKEK, 4 April (Kabar) - Speaker of the Jogorku Kenesh received the "
+                         "delegation.")
+    assert line is not None and (line.place, line.month_day, line.outlet) == (
+        "BISHKEK", (4, 4), "Kabar")

@@ -536,3 +536,12 @@ def test_i_without_an_attribution_is_nobody(nlp):
     facts = read(nlp, "\"I met Kazakh President Kassym-Jomart Tokayev yesterday.\"\nThe "
                       "statement gave no further details.", "2024-03-12")
     assert facts.meetings == []
+
+
+def test_the_officials_of_the_two_countries_are_the_articles_two_sides(nlp):
+    facts = read(nlp, "BISHKEK, 4 April (Kabar) - Speaker of the Jogorku Kenesh Nurlanbek "
+                      "Shakiev met with Chairman of the Mazhilis Yerlan Koshanov on Thursday.\n"
+                      "The speakers of the two parliaments last met in Astana in October 2023.",
+                 "2024-04-04")
+    pair = frozenset({"Nurlanbek Shakiev", "Yerlan Koshanov"})
+    assert ("bilateral", "2023-10", "Astana", True, pair) in summary(facts), summary(facts)

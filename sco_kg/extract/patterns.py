@@ -201,7 +201,37 @@ def title_words() -> frozenset[str]:
         "cppcc", "politburo", "emeritus", "honorary", "co-chair", "people", "democratic",
         "islamic", "socialist", "united", "states", "arab", "emirates", "communist", "workers",
         "labour", "labor", "liberal", "conservative", "national", "revolutionary",
-    })
+    }) | legislature_words()
+
+
+@cache
+def legislatures() -> dict[str, str]:
+    """Parliaments whose name alone says the state a speaker or chairman represents, as a
+    demonym would: "Chairman of the Mazhilis Yerlan Koshanov" speaks for Kazakhstan. Only
+    names no other state uses ("Majlis", "Senate", "National Assembly" are left out)."""
+    return {"state duma": "Russia", "federation council": "Russia", "mazhilis": "Kazakhstan",
+            "majilis": "Kazakhstan", "jogorku kenesh": "Kyrgyzstan", "oliy majlis":
+            "Uzbekistan", "majlisi milli": "Tajikistan", "majlisi namoyandagon": "Tajikistan",
+            "state great khural": "Mongolia", "great khural": "Mongolia", "milli majlis":
+            "Azerbaijan", "lok sabha": "India", "rajya sabha": "India", "verkhovna rada":
+            "Ukraine", "wolesi jirga": "Afghanistan", "meshrano jirga": "Afghanistan",
+            "grand national assembly of turkiye": "Türkiye", "grand national assembly of "
+            "turkey": "Türkiye", "islamic consultative assembly": "Iran", "knesset": "Israel",
+            "bundestag": "Germany", "national assembly of belarus": "Belarus", "house of "
+            "representatives of belarus": "Belarus", "council of the republic": "Belarus"}
+
+
+@cache
+def legislature_words() -> frozenset[str]:
+    """Words of parliaments' own names, which a title holds before the holder's name:
+    "Chairman of the Mazhilis Yerlan Koshanov", "Speaker of the Jogorku Kenesh Nurlanbek
+    Shakiev", "Chairman of the State Great Khural Dashzegviin Amarbayasgalan", "Speaker of
+    the Lok Sabha Om Birla", "Chairman of the Verkhovna Rada"."""
+    return frozenset({"duma", "mazhilis", "majilis", "jogorku", "kenesh", "oliy", "majlis",
+                      "majlisi", "milli", "namoyandagon", "khural", "hural", "verkhovna",
+                      "rada", "lok", "rajya", "sabha", "wolesi", "meshrano", "jirga",
+                      "mejlis", "kurultai", "bundestag", "sejm", "knesset", "shura",
+                      "storting", "riksdag", "diet", "seimas", "saeima", "riigikogu"})
 
 
 @cache

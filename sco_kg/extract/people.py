@@ -18,7 +18,7 @@ from ..gazetteer import fold, load_gazetteer
 from .countries import Party, city, is_domestic_body, party
 from .dates import MONTHS, WEEKDAYS
 from .patterns import (
-    headline_verbs, honorifics, military_ranks, office_abbreviations, office_heads, rank_prefixes,
+    headline_verbs, honorifics, legislatures, military_ranks, office_abbreviations, office_heads, rank_prefixes,
     title_words,
 )
 
@@ -186,6 +186,9 @@ def _party_in(tokens: list[Token]) -> Party | None:
             found = party(chunk)
             if found:
                 return found
+            state = legislatures().get(fold(chunk))
+            if state:
+                return party(state)
             if is_domestic_body(chunk):
                 entry = load_gazetteer().lookup(chunk, "organization")
                 state = _DOMESTIC_STATE.get(entry.qid) if entry else None
@@ -420,12 +423,20 @@ def find_names(doc: Doc) -> list[NameSpan]:
                     # "Chairman of the State Duma of the Russian Federation Vyacheslav
                     # Volodin": a name after "the" names the institution, not the person
                     k = j
-                    while k < len(doc) and is_name_token(doc[k]) and doc[k].ent_type_ != "PERSON":
+                    last_title = None
+                    while k < len(doc) and (is_name_token(doc[k]) or doc[k].text[:1].isupper()
+                                            and doc[k].lower_ in title_words()) \
+                            and doc[k].ent_type_ != "PERSON":
+                        if not is_name_token(doc[k]):
+                            last_title = k  # "the State Great Khural [of Mongolia]"
                         k += 1
                     if k < len(doc) and (doc[k].text == "(" or doc[k].lower_ == "of"
                                          or institution and doc[k].ent_type_ == "PERSON"):
                         j = k
                         continue
+                    if last_title is not None and last_title + 1 < k:
+                        j = last_title + 1  # "... the State Great Khural Dashzegviin ..."
+                        break
                     j = len(doc)  # "Leader of the Nation,": no name follows
                     break
                 if is_name_token(doc[j]) or not (

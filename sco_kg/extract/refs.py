@@ -90,6 +90,18 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
             if doc[k].lower_ == "heads" and end + 2 < len(doc) and doc[end].lower_ == "of":
                 end += 2  # heads of state
             return [Ref("pair", i, end, n=_NUMBERS[doc[j].lower_])]
+    # "the speakers of the two chambers", "the foreign ministers of both countries"
+    if low == "the":
+        k = i + 1
+        while k < limit and k - i <= 3 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN") \
+                and doc[k].tag_ not in ("NNS", "NNPS"):
+            k += 1
+        if k + 2 < limit and doc[k].tag_ in ("NNS", "NNPS") and doc[k].pos_ in ("NOUN", "PROPN") \
+                and (is_office_word(doc[k].lower_.rstrip("s")) or doc[k].lower_ in ("leaders", "heads")) \
+                and doc[k + 1].lower_ == "of":
+            n = k + 2 + (doc[k + 2].lower_ == "the")
+            if n + 1 < limit and doc[n].lower_ in _NUMBERS and doc[n + 1].tag_ in ("NNS", "NNPS"):
+                return [Ref("pair", i, n + 2, n=_NUMBERS[doc[n].lower_])]
     # "The presidents last met in Moscow": the article's two sides, as "the two presidents"
     if low == "the" and i + 2 < limit and doc[i + 1].lower_ in _BARE_PAIRS \
             and doc[i + 2].pos_ in ("VERB", "AUX", "ADV"):

@@ -13,8 +13,9 @@ from .dates import parse_month_day
 
 _UNICODE_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]")
 
-_MONTH_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
-              r"(?:,?\s+\d{4})?")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "July 3", "Sept. 15, 2022", and day first as BelTA and UzA write it: "28 June"
+_MONTH_DAY = r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r")(?:,?\s+\d{4})?"
 _DATELINES = (
     # Xinhua, AP, Indian wires: "ASTANA, July 3 (Xinhua) —", "New Delhi, Jul 4 (PTI)",
     # "New Delhi [India], August 18 (ANI):", "SAMARKAND, Uzbekistan, Sept. 15 (Xinhua) --"
