@@ -545,3 +545,35 @@ def test_the_officials_of_the_two_countries_are_the_articles_two_sides(nlp):
                  "2024-04-04")
     pair = frozenset({"Nurlanbek Shakiev", "Yerlan Koshanov"})
     assert ("bilateral", "2023-10", "Astana", True, pair) in summary(facts), summary(facts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "No date has been set for a meeting between Kazakh President Kassym-Jomart Tokayev and "
+    "Turkish President Recep Tayyip Erdogan.",
+    "Talks with Kazakh President Kassym-Jomart Tokayev and Turkish President Recep Tayyip "
+    "Erdogan are being prepared, the Kremlin aide said.",
+    "Russian President Vladimir Putin is due to fly to Astana on Monday for talks with Kazakh "
+    "President Kassym-Jomart Tokayev.",
+])
+def test_meetings_set_prepared_or_travelled_for_are_not_held(nlp, sentence):
+    assert read(nlp, "MOSCOW, June 2. /TASS/. " + sentence, "2024-06-02").meetings == []
+
+
+def test_held_talks_hung_on_the_noun_by_the_parser_is_still_held():
+    import spacy
+    from spacy.tokens import Doc
+
+    from sco_kg.extract.meetings import _light_verb
+    words = ["Putin", "and", "Trump", "held", "talks", "in", "Anchorage", "."]
+    # the small model's parse of this sentence: "held" an adjective of a root "talks"
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 0, 4, 4, 4, 5, 4],
+              deps=["nsubj", "cc", "conj", "amod", "ROOT", "prep", "pobj", "punct"],
+              tags=["NNP", "CC", "NNP", "VBN", "NNS", "IN", "NNP", "."],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert _light_verb(doc[4]).i == 3
+    parsed = Doc(doc.vocab, words=words, heads=[3, 0, 0, 3, 3, 3, 5, 3],
+                 deps=["nsubj", "cc", "conj", "ROOT", "dobj", "prep", "pobj", "punct"],
+                 tags=["NNP", "CC", "NNP", "VBD", "NNS", "IN", "NNP", "."],
+                 pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert _light_verb(parsed[4]).i == 3
+    assert _light_verb(parsed[0]) is None

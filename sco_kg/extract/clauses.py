@@ -106,13 +106,24 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
         if cur.dep_ == "prep" and head.pos_ in ("VERB", "AUX"):
             # "invited him to talks", "prepare for the meeting"; but "During the visit, the
             # two sides agreed ..." is a visit that happened
-            if cur.lower_ in ("to", "for", "towards", "toward") and (
-                    head.lower_ in _MODAL_HEADS or any(
-                        c.dep_ == "dobj" and c.lower_ in _MODAL_HEADS for c in head.children)):
+            purpose = cur.lower_ in ("to", "for", "towards", "toward")
+            if purpose and (head.lower_ in _MODAL_HEADS or any(
+                    c.dep_ == "dobj" and c.lower_ in _MODAL_HEADS for c in head.children)):
                 # "renewed his offer to host talks": the parser may hang "to" from the verb
                 return True
-            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
-                       for c in head.children)
+            if purpose and any(c.dep_ in ("nsubj", "nsubjpass") and any(
+                    g.dep_ in ("det", "neg") and g.lower_ in negations() for g in c.children)
+                    for c in head.children):
+                return True  # "no date has been set for a meeting between Putin and Trump"
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _MODAL_AUX - {"to"}
+                   for c in head.children):
+                return True
+            if not purpose:
+                return False
+            # "is due to travel to Beijing on Tuesday for talks with Xi": what the travel is
+            # for is as planned as the travel
+            cur = head
+            continue
         if head.lower_ in _MODAL_HEADS:
             return True
         cur = head

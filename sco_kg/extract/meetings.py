@@ -329,7 +329,7 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             # "Cai Qi and Wang Yi attended the meeting": the meeting just told, not theirs
             attended = t.head.lower_ in _ATTEND and any(c.lower_ == "the" for c in t.children) \
                 and not joint
-            if plural and not attended and (t.head.lower_ in hold_verbs()
+            if plural and not attended and (_light_verb(t) is not None
                                             or heading_like(ctx, sent) or framed):
                 return Trigger(t, kind, actors, [], True)
             return None
@@ -337,6 +337,17 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             return Trigger(t, kind, actors, partners, True)
         return Trigger(t, kind, actors, partners, False)
     return None
+
+
+def _light_verb(t: Token) -> Token | None:
+    """The "held" of "held talks": the verb whose object (or passive subject) the meeting
+    noun is; also when the parser hung the verb on the noun ("Putin and Trump held talks in
+    Anchorage": "held" as an adjective of a root "talks")."""
+    if t.dep_ in ("dobj", "nsubj") and t.head.lower_ in hold_verbs():
+        return t.head
+    return next((c for c in t.children if c.dep_ == "amod" and c.i < t.i
+                 and c.lower_ in hold_verbs() and c.tag_ in ("VBD", "VBN")
+                 and any(g.dep_ == "nsubj" for g in c.children)), None)
 
 
 def _one_event(t: Token) -> bool:
@@ -514,7 +525,7 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
         if found:
             return found
     # the subject of the trigger, or of the verb it is coordinated with
-    verb = t.head if t.dep_ in ("dobj", "nsubj") and t.head.lower_ in hold_verbs() else t
+    verb = _light_verb(t) or t
     heads = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
     for h in heads:
         for child in h.children:

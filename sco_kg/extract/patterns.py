@@ -115,6 +115,7 @@ def modal_cues() -> frozenset[str]:
         "schedule", "scheduled", "hope", "hopes", "hoped", "want", "wants", "wish", "wishes",
         "intend", "intends", "agree", "agreed", "agrees", "invite", "invited", "invites",
         "invitation", "propose", "proposed", "prepare", "prepares", "preparing", "preparation",
+        "prepared",  # "Meetings with X and Y are also being prepared"
         "set", "due", "going", "forward", "upcoming", "ahead", "before", "prior",
         "next", "future", "possible", "potential", "likely", "ready", "willing", "seek",
         "seeks", "try", "tries", "aim", "aims", "refuse", "refused", "declined", "if",
