@@ -576,4 +576,3 @@ def test_held_talks_hung_on_the_noun_by_the_parser_is_still_held():
                  tags=["NNP", "CC", "NNP", "VBD", "NNS", "IN", "NNP", "."],
                  pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
     assert _light_verb(parsed[4]).i == 3
-    assert _light_verb(parsed[0]) is None
