@@ -199,3 +199,10 @@ def test_a_day_month_dateline_is_read_by_the_extractor_too():
                          "delegation.")
     assert line is not None and (line.place, line.month_day, line.outlet) == (
         "BISHKEK", (4, 4), "Kabar")
+
+
+def test_the_states_style_and_the_parliament_are_no_part_of_the_office(nlp):
+    found = names(nlp, "President of the Republic of Türkiye Recep Tayyip Erdogan received "
+                       "Chairman of the Mazhilis of the Kazakh Parliament Yerlan Koshanov.")
+    assert found == {"Recep Tayyip Erdogan": ("Türkiye", "President"),
+                     "Yerlan Koshanov": ("Kazakhstan", "Chairman of the Mazhilis")}, found

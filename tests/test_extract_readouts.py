@@ -576,3 +576,27 @@ def test_held_talks_hung_on_the_noun_by_the_parser_is_still_held():
                  tags=["NNP", "CC", "NNP", "VBD", "NNS", "IN", "NNP", "."],
                  pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
     assert _light_verb(parsed[4]).i == 3
+
+
+def test_an_indian_ministers_counterpart_is_a_foreign_minister(nlp):
+    facts = read(nlp, "New Delhi [India], March 4 (ANI): External Affairs Minister S Jaishankar "
+                      "on Monday spoke to his Omani counterpart Sayyid Badr Albusaidi over the "
+                      "phone.", "2024-03-04")
+    roles = {p.person.label: p.role for m in facts.meetings for p in m.participants}
+    assert roles == {"S Jaishankar": "External Affairs Minister",
+                     "Badr Albusaidi": "Foreign Minister"}, roles
+
+
+def test_an_office_is_the_one_of_the_articles_year():
+    from sco_kg.extract import extract_corpus, load_pipeline
+    nlp = load_pipeline()
+    old = Article(id="r/1", source="r.txt", published="2021-05-04",
+                  text="MOSCOW, May 4. /TASS/. Russian Defence Minister Sergei Shoigu met Kazakh "
+                       "Defence Minister Nurlan Yermekbayev on Tuesday.")
+    new = Article(id="r/2", source="r.txt", published="2024-06-28",
+                  text="MINSK, 28 June (BelTA) - Belarus President Aleksandr Lukashenko met with "
+                       "Secretary of the Security Council of Russia Sergei Shoigu on Friday.")
+    facts = extract_corpus([old, new], nlp)
+    roles = [{p.person.label: p.role for p in f.meetings[0].participants} for f in facts]
+    assert roles[0]["Sergei Shoigu"] == "Defence Minister"
+    assert roles[1]["Sergei Shoigu"] == "Secretary of the Security Council", roles

@@ -309,14 +309,16 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
     for p in people:
         holders = [w for w in longest if len(w) > len(p.words) and _contains(w, p.words)]
         full[p.words] = holders[0] if len(holders) == 1 else p.words
+    year_of = {id(p): (r.ctx.ref.year if r.ctx.ref else None)
+               for r in reads for p in r.ctx.registry.people}
     parties: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    roles: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    roles: dict[tuple, Counter] = defaultdict(Counter)
     for p in people:
         key = full[p.words]
         if p.party:
             parties[key][(p.party.label, p.party.kind, p.party.qid)] += 1
         if p.role:
-            roles[key][p.role] += 1
+            roles[(key, year_of[id(p)])][p.role] += 1
     names: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     for p in people:
         if p.words == full[p.words]:
@@ -328,8 +330,14 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
         if p.party is None and parties[key]:
             label, kind, qid = parties[key].most_common(1)[0][0]
             p.party = party(label)
-        if roles[key]:
-            best = max(roles[key], key=lambda r: (roles[key][r], role_rank(r), len(r)))
+        # One office per person and year, the one most articles of that year state
+        # ("External Affairs Minister" over one "Foreign Minister"); offices change over
+        # years: "Defence Minister Sergei Shoigu" in 2020, Security Council Secretary in 2024
+        held = roles.get((key, year_of[id(p)]))
+        if not held and p.role is None:
+            held = sum((c for (k, _), c in roles.items() if k == key), Counter())
+        if held:
+            best = max(held, key=lambda r: (held[r], role_rank(r), len(r)))
             p.roles = [(99, 0, best)]
         if p.qid is None:
             gaz = load_gazetteer().lookup(p.name, "person")

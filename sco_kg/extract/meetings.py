@@ -31,8 +31,9 @@ from .countries import party
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .episodes import episodes
 from .patterns import (
-    background_cues, call_on_verbs, co_chair_verbs, hold_verbs, meeting_nouns, meeting_verbs,
-    phone_words, receive_verbs, speak_verbs, video_words, welcome_verbs,
+    background_cues, call_on_verbs, co_chair_verbs, counterpart_office, hold_verbs,
+    meeting_nouns, meeting_verbs, phone_words, receive_verbs, speak_verbs, video_words,
+    welcome_verbs,
 )
 from .people import Person
 from .places import is_here, place_after
@@ -587,10 +588,10 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
         if r.kind == "person" and r.person:
             role = r.person.role or r.role
             if r.counterpart and actors:
-                role = r.person.role or actors[0].role
+                role = r.person.role or counterpart_office(actors[0].role)
             elif r.counterpart and not role:
                 # "X and his Turkmen counterpart Z held talks": Z holds X's office
-                role = next((o.role for o in out if o.role), None)
+                role = counterpart_office(next((o.role for o in out if o.role), None))
             p = r.person.party.label if r.person.party else (r.party.label if r.party else None)
             out.append(Side(r.person, p, role))
         elif r.kind == "pronoun":
@@ -643,7 +644,8 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             if actors and any(a.party_label == r.party.label for a in actors):
                 out.append(next(a for a in actors if a.party_label == r.party.label))
                 continue
-            role = r.role or (actors[0].role if r.counterpart and actors else None)
+            role = r.role or (counterpart_office(actors[0].role) if r.counterpart and actors
+                              else None)
             if len(people) == 1:
                 person = people[0]
                 out.append(Side(person, r.party.label, person.role or role))

@@ -325,3 +325,21 @@ def reporting_verbs() -> frozenset[str]:
         "hope", "hoped", "underline", "underlined", "believe", "believes", "recall",
         "recalled", "recalling", "thank", "thanked", "made", "make", "welcomed",
     })
+
+
+@cache
+def national_offices() -> dict[str, str]:
+    """Offices one state names its own way, and what a counterpart elsewhere holds: "External
+    Affairs Minister S Jaishankar spoke to his Iranian counterpart" (a Foreign Minister)."""
+    return {"external affairs minister": "Foreign Minister",
+            "minister of external affairs": "Foreign Minister",
+            "secretary of state": "Foreign Minister",
+            "raksha mantri": "Defence Minister"}
+
+
+def counterpart_office(role: str | None) -> str | None:
+    """The office of someone's counterpart: the same office, in the general name."""
+    if role is None:
+        return None
+    return national_offices().get(role.lower(), role)
+

@@ -18,7 +18,7 @@ from ..gazetteer import fold, load_gazetteer
 from .countries import Party, city, is_domestic_body, party
 from .dates import MONTHS, WEEKDAYS
 from .patterns import (
-    headline_verbs, honorifics, legislatures, military_ranks, office_abbreviations, office_heads, rank_prefixes,
+    headline_verbs, honorifics, legislature_words, legislatures, military_ranks, office_abbreviations, office_heads, rank_prefixes,
     title_words,
 )
 
@@ -236,6 +236,12 @@ def _role_from(tokens: list[Token]) -> str | None:
                 text = m.group(2)
         if text == before:
             break
+    # "Chairman of the Mazhilis of the Kazakh Parliament": the chamber is the office's
+    if any(w in legislature_words() for w in re.findall(r"[a-z]+", text.lower())):
+        text = re.sub(r"\s+of\s+the\s+(?:\S+\s+)?Parliament$", "", text)
+    # "President of the Republic [of Türkiye]": the state's style is no part of the office
+    text = re.sub(r"\s+of\s+the\s+(?:Republic|Federation|Kingdom|Sultanate|Emirate|State)$",
+                  "", text)
     text = re.sub(r"\b([A-Z][\w-]*)[’']s\s+",
                   lambda mm: "the " if party(mm.group(1)) else mm.group(0), text)
     text = re.sub(r"^(?:the|a|an|also a|also the|also)\s+", "", text, flags=re.I).strip(" ,")
