@@ -600,3 +600,18 @@ def test_an_office_is_the_one_of_the_articles_year():
     roles = [{p.person.label: p.role for p in f.meetings[0].participants} for f in facts]
     assert roles[0]["Sergei Shoigu"] == "Defence Minister"
     assert roles[1]["Sergei Shoigu"] == "Secretary of the Security Council", roles
+
+
+def test_a_national_outlets_own_minister_represents_its_state(nlp):
+    facts = read(nlp, "ASTANA, Oct 10 (PTI) Defence Minister Rajnath Singh on Thursday held "
+                      "talks with his Kazakh counterpart Ruslan Zhaksylykov here.", "2024-10-10",
+                 outlet="PTI")
+    states = {p.person.label: p.party.label if p.party else None
+              for m in facts.meetings for p in m.participants}
+    assert states == {"Rajnath Singh": "India", "Ruslan Zhaksylykov": "Kazakhstan"}, states
+    wire = read(nlp, "ASTANA, Oct 10 (Reuters) - Defence Minister Rajnath Singh on Thursday held "
+                     "talks with his Kazakh counterpart Ruslan Zhaksylykov.", "2024-10-10",
+                outlet="Reuters")
+    states = {p.person.label: p.party.label if p.party else None
+              for m in wire.meetings for p in m.participants}
+    assert states["Rajnath Singh"] is None

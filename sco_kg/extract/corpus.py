@@ -3,6 +3,7 @@ all articles agree (people's full names and states, one meeting per real meeting
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .dedup import Report, cluster, unify
 from .endorsements import RawEndorsement, find_endorsements
 from .meetings import RawMeeting, ReadState, Side, find_meetings, told_date
 from .partnerships import CHANGE_RANK, RawPartnership, find_partnerships
-from .patterns import reporting_verbs
+from .patterns import outlet_states, reporting_verbs
 from .people import Person, role_rank
 from .summits import RawSummit, SummitMention, cluster_summits, find_summits, worth_a_fact
 from .pipeline import load_pipeline
@@ -355,6 +356,7 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
                         s.person = found[0]
                         s.role = found[0].role or s.role
             _host_state(r.ctx, m)
+            _outlet_state(r.ctx, m)
             uniq: dict[str, Side] = {}
             for s in m.sides:
                 uniq.setdefault(s.key(), s)
@@ -385,6 +387,31 @@ def _host_state(ctx: ArticleContext, m: RawMeeting) -> None:
     for s in m.sides:
         if s.person and not s.party_label:
             s.party_label = ctx.host.label
+
+
+_NATIONAL_OFFICE = re.compile(r"\b(?:president|prime minister|premier|minister|chancellor|"
+                              r"speaker|chairman|chairperson|chairwoman|vice)\b", re.I)
+_INTERNATIONAL_OFFICE = re.compile(r"secretary[- ]general|director[- ]general|envoy|"
+                                   r"ambassador|representative", re.I)
+
+
+def _outlet_state(ctx: ArticleContext, m: RawMeeting) -> None:
+    """A national outlet's own official, whose state it does not give, opposite officials of
+    other states: "Defence Minister Rajnath Singh held talks with his Chinese counterpart"
+    (PTI). Never the only side, nor one that would make the meeting one state's."""
+    a = ctx.article
+    outlet = a.outlet or a.dateline_outlet or (ctx.dateline.outlet if ctx.dateline else None)
+    state = outlet_states().get(fold(outlet).strip(" /.")) if outlet else None
+    if state is None:
+        return
+    open_sides = [s for s in m.sides if s.person and not s.party_label]
+    others = [s.party_label for s in m.sides if s.party_label]
+    if len(open_sides) != 1 or not others or state in others:
+        return
+    side = open_sides[0]
+    if side.role and _NATIONAL_OFFICE.search(side.role) \
+            and not _INTERNATIONAL_OFFICE.search(side.role):
+        side.party_label = state
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

@@ -343,3 +343,31 @@ def counterpart_office(role: str | None) -> str | None:
         return None
     return national_offices().get(role.lower(), role)
 
+
+@cache
+def outlet_states() -> dict[str, str]:
+    """The state whose officials an outlet names without their state: PTI's "Defence Minister
+    Rajnath Singh held talks with his Chinese counterpart" is India's minister; Xinhua's
+    "Premier Li Qiang" is China's. Wire services of no one state (Reuters, AP, AFP) are
+    left out."""
+    states = {
+        "India": ("pti", "ani", "ians", "mea", "the hindu", "hindustan times", "ddnews",
+                  "press information bureau", "ministry of external affairs"),
+        "China": ("xinhua", "cgtn", "china daily", "global times", "people's daily",
+                  "chinese mfa", "cctv", "ministry of foreign affairs of china"),
+        "Russia": ("tass", "ria novosti", "ria", "kremlin", "sputnik", "interfax", "rt"),
+        "Pakistan": ("app", "dawn", "the express tribune", "express tribune", "radio pakistan",
+                     "mofa", "pakistan mofa", "geo news", "the news"),
+        "Iran": ("irna", "press tv", "tehran times", "mehr", "tasnim", "isna"),
+        "Kazakhstan": ("kazinform", "akorda", "kazakh tv", "astana times"),
+        "Kyrgyzstan": ("kabar", "akipress", "24.kg"),
+        "Uzbekistan": ("uza", "dunyo", "dunya", "kun.uz"),
+        "Tajikistan": ("khovar", "asia-plus"),
+        "Belarus": ("belta", "belarus mfa"),
+        "Türkiye": ("anadolu", "aa", "daily sabah", "trt", "trt world", "hurriyet"),
+        "Mongolia": ("montsame",),
+        "Azerbaijan": ("trend", "azertac", "apa"),
+        "Japan": ("kyodo", "nhk"),
+    }
+    return {name: state for state, names in states.items() for name in names}
+
