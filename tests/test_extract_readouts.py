@@ -615,3 +615,12 @@ def test_a_national_outlets_own_minister_represents_its_state(nlp):
     states = {p.person.label: p.party.label if p.party else None
               for m in wire.meetings for p in m.participants}
     assert states["Rajnath Singh"] is None
+
+
+def test_a_meeting_the_day_before_a_visit_told_from_its_city_is_there(nlp):
+    facts = read(nlp, "BEIJING, Apr 26 (PTI) Defence Minister Rajnath Singh on Friday held talks "
+                      "with his Chinese counterpart Admiral Dong Jun here on the sidelines of the "
+                      "SCO meeting.\nOn Thursday, Singh met Russian Defence Minister Andrei "
+                      "Belousov and discussed military cooperation.", "2024-04-26")
+    places = {row[1]: row[2] for row in summary(facts)}
+    assert places == {"2024-04-26": "Beijing", "2024-04-25": "Beijing"}, summary(facts)

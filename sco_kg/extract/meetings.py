@@ -146,6 +146,12 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 and when == state.last_date and state.last_place is not None \
                 and tr.kind not in ("phone call", "video call") and _follow_on(sent, t):
             location = state.last_place  # "met Xi on July 3 in Astana. The same day, ..."
+        if location is None and not background and tr.kind not in ("phone call", "video call") \
+                and _days_before_event(ctx, when) in (1, 2) and state.current \
+                and state.last_place == ctx.place:
+            # a visit told from its city: "MOSCOW, Sep 5 (PTI) ... held talks here on Friday
+            # ... On Thursday, Singh met Russian Defence Minister Sergei Shoigu"
+            location = ctx.place
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
@@ -834,6 +840,13 @@ def _is_background(ctx: ArticleContext, when: When) -> bool:
     ref_first = dt.date(ref.year, ref.month or 1, ref.day or 1)
     last = when.last_day()
     return last is not None and last < ref_first - dt.timedelta(days=7)
+
+
+def _days_before_event(ctx: ArticleContext, when: When | None) -> int | None:
+    """How many days ``when`` is before the article's own event, if both are days."""
+    if when is None or when.day is None or ctx.event is None or ctx.event.day is None:
+        return None
+    return (ctx.event.date() - when.date()).days
 
 
 def _location_for(ctx: ArticleContext, sent: Span, t: Token, stops: set[int]) -> Entity | None:
