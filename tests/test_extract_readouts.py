@@ -624,3 +624,16 @@ def test_a_meeting_the_day_before_a_visit_told_from_its_city_is_there(nlp):
                       "Belousov and discussed military cooperation.", "2024-04-26")
     places = {row[1]: row[2] for row in summary(facts)}
     assert places == {"2024-04-26": "Beijing", "2024-04-25": "Beijing"}, summary(facts)
+
+
+def test_a_title_a_comma_and_an_honorific_before_the_name(nlp):
+    facts = read(nlp, "ISLAMABAD, July 4 (APP) - Prime Minister Shehbaz Sharif met President of "
+                      "the Republic of Azerbaijan, H.E. Ilham Aliyev, in Astana today.\nThe Prime "
+                      "Minister also met Prime Minister of the Republic of India, H.E. Shri "
+                      "Narendra Modi.\nRussian Foreign Minister Sergey Lavrov was received on "
+                      "Thursday by the King of Bahrain, Hamad bin Isa Al Khalifa.", "2024-07-04")
+    rows = {row[4] for row in summary(facts)}
+    assert frozenset({"Shehbaz Sharif", "Ilham Aliyev"}) in rows
+    assert frozenset({"Shehbaz Sharif", "Narendra Modi"}) in rows
+    assert frozenset({"Sergey Lavrov", "Hamad bin Isa Al Khalifa"}) in rows, rows
+    assert len(rows) == 3

@@ -380,7 +380,7 @@ def _stacked_office(doc: Doc, start: int, end: int) -> bool:
 
 def _extend_name(doc: Doc, start: int, end: int) -> int:
     """Extend a name to the right over name tokens ("Tanzila" + "Narbayeva")."""
-    while end < len(doc) and end - start < 5 and is_name_token(doc[end]) \
+    while end < len(doc) and end - start < 7 and is_name_token(doc[end]) \
             and not doc[end - 1].whitespace_ == "" and "\n" not in doc[end - 1].whitespace_:
         end += 1
     return end

@@ -107,8 +107,11 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
             and doc[i + 2].pos_ in ("VERB", "AUX", "ADV"):
         return [Ref("pair", i, i + 2, n=2)]
     group = _read_group(doc, i, limit)
-    if group and group[-1].end in registry.by_token:
-        return []  # "President of Tajikistan Emomali Rahmon": a title before a name
+    if group and (group[-1].end in registry.by_token
+                  or len(group) == 1 and _name_after(doc, group[-1].end, registry, limit)):
+        # "President of Tajikistan Emomali Rahmon", "the Emir of Qatar, Sheikh Tamim bin
+        # Hamad Al Thani": a title before a name
+        return []
     if group:
         return group
     holder = _office_holder(doc, i, registry, limit)
@@ -150,11 +153,24 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
         # "The foreign minister also met ...": the readout's principal, named first
         first = {id(p): min(t for t, q in registry.by_token.items() if q is p)
                  for p in holders if any(q is p for q in registry.by_token.values())}
-        if first and i > max(first.values()):
-            holders = [min(holders, key=lambda p: first.get(id(p), len(doc)))]
+        named = [p for p in holders if first.get(id(p), len(doc)) < i]
+        if named:  # those named later in the sentence are its objects, not its subject
+            holders = [min(named, key=lambda p: first[id(p)])]
     if len(holders) != 1:
         return None
     return Ref("person", i, k, person=holders[0], role=holders[0].role)
+
+
+def _name_after(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
+    """Whether a registered name starts at ``k``, or after a comma and honorifics there."""
+    if k in registry.by_token:
+        return True
+    if k >= limit or doc[k].text != ",":
+        return False
+    m = k + 1
+    while m < limit and m - k <= 4 and m not in registry.by_token and is_honorific(doc[m]):
+        m += 1
+    return m < limit and m in registry.by_token and registry.span_of[m][0] == m
 
 
 def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
@@ -312,11 +328,21 @@ def _item_at(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
             or is_office_word(doc[j]) or doc[j].lower_ in title_words()
             or is_honorific(doc[j])) and doc[j].text not in (",", "."):
         j += 1
+    title_end = j
+    if j < limit and doc[j].text == "," and j > k and any(
+            is_office_word(t) or t.lower_ == COUNTERPART for t in doc[k:j]):
+        # "Foreign Minister of the Russian Federation, H.E. Sergey Lavrov", "the Emir of
+        # Qatar, Sheikh Tamim bin Hamad Al Thani", "his Qatari counterpart, Sheikh ..."
+        m = j + 1
+        while m < limit and m - j <= 4 and m not in registry.by_token and is_honorific(doc[m]):
+            m += 1
+        if m in registry.by_token and m - j <= 4:
+            j = m
     if not (k < j < limit and j in registry.by_token):
         return []
     found = read_ref(doc, j, registry, limit)
     if found:
-        title = read_title(list(doc[k:j]))
+        title = read_title(list(doc[k:title_end]))
         ref = found[0]
         ref.start = k
         if title.role == COUNTERPART:
