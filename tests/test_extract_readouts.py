@@ -637,3 +637,15 @@ def test_a_title_a_comma_and_an_honorific_before_the_name(nlp):
     assert frozenset({"Shehbaz Sharif", "Narendra Modi"}) in rows
     assert frozenset({"Sergey Lavrov", "Hamad bin Isa Al Khalifa"}) in rows, rows
     assert len(rows) == 3
+
+
+def test_namesakes_are_two_people_and_a_surname_is_the_last_one_named(nlp):
+    facts = read(nlp, "BISHKEK, Oct 25 (Kabar) - President Sadyr Japarov received Chinese Premier "
+                      "Li Qiang on Wednesday.\nOn the same day, Chairman of the Cabinet of "
+                      "Ministers Akylbek Japarov held talks with Prime Minister of Kazakhstan "
+                      "Olzhas Bektenov. Japarov and Bektenov discussed trade.", "2023-10-25")
+    rows = {row[4] for row in summary(facts)}
+    assert rows == {frozenset({"Sadyr Japarov", "Li Qiang"}),
+                    frozenset({"Akylbek Japarov", "Olzhas Bektenov"})}, rows
+    qids = {p.person.label: p.person.qid for m in facts.meetings for p in m.participants}
+    assert qids["Akylbek Japarov"] is None  # "Japarov" alone is Sadyr's id, not his

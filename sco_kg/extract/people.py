@@ -38,6 +38,7 @@ class Person:
     roles: list[tuple[int, int, str]] = field(default_factory=list)  # (rank, -order, role)
     qid: str | None = None
     mentions: int = 0
+    starts: list[int] = field(default_factory=list)  # where the full name is written
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -106,6 +107,8 @@ def is_name_token(token: Token) -> bool:
         return False
     if low in title_words() or is_honorific(token) or low in headline_verbs():
         return False
+    if low.endswith("s") and (low[:-1] in title_words() or low[:-2] in title_words()):
+        return False  # "Chairman of the Cabinet of Ministers", "Foreign Affairs"
     if low in MONTHS or low in WEEKDAYS or _is_party_word(text):
         return False
     if text.isupper() and len(text) > 1 and not token.ent_type_ == "PERSON":
@@ -402,6 +405,17 @@ def find_names(doc: Doc) -> list[NameSpan]:
         s, e = _trim(doc, ent.start, end)
         if s > ent.start and _stacked_office(doc, ent.start, end):
             s = ent.start  # "... of Afghanistan Amir Khan Muttaqi": "Amir" is his name
+        while s == ent.start and s > 0 and ent.start - s < 2 and is_name_token(doc[s - 1]) \
+                and doc[s - 1].pos_ == "PROPN" and not doc[s - 1].ent_type_ \
+                and doc[s - 1].whitespace_ == " " and doc[s - 1].lower_ not in _PARTICLES:
+            # the NER left a first name out: "Chairman of the Cabinet of Ministers Akylbek
+            # [Japarov]"
+            s -= 1
+        if s < ent.start and ent.ent_id_:
+            # the gazetteer matched the surname alone: "Japarov" is Sadyr's id, not
+            # Akylbek's; the full name is looked up again when registered
+            spans[(s, e)] = None
+            continue
         if e > s:
             spans[(s, e)] = ent.ent_id_ or None
     for t in doc:
@@ -525,8 +539,10 @@ class Registry:
         self.title_at: dict[int, Title] = {}  # name start -> title read there
         self.span_of: dict[int, tuple[int, int]] = {}  # token -> (name start, name end)
 
-    def find(self, name: str) -> Person | None:
-        """The person ``name`` (full or partial, e.g. "Xi", "President Xi") refers to."""
+    def find(self, name: str, at: int | None = None) -> Person | None:
+        """The person ``name`` (full or partial, e.g. "Xi", "President Xi") refers to; a
+        short name that two people share ("Japarov": Sadyr and Akylbek) is the one whose
+        full name was written last before token ``at``."""
         words = tuple(fold(w) for w in name.split())
         if not words:
             return None
@@ -536,20 +552,28 @@ class Registry:
         partial = [p for p in self.people if _contains(p.words, words)]
         if len(partial) == 1:
             return partial[0]
+        if partial and at is not None:
+            before = [(max(i for i in p.starts if i < at), p) for p in partial
+                      if any(i < at for i in p.starts)]
+            if before:
+                return max(before, key=lambda x: x[0])[1]
         if partial:
             return max(partial, key=lambda p: p.mentions)
         return None
 
     def add(self, name: str, title: Title, qid: str | None, order: int) -> Person:
-        person = self.find(name)
+        person = self.find(name, order)
         words = tuple(fold(w) for w in name.split())
         if person is None:
             person = Person(name, qid=qid)
             self.people.append(person)
         elif len(words) > len(person.words):
             person.name = name
-        if qid and not person.qid:
+        if qid and not person.qid and (words == person.words or _known_as(person.name, qid)):
+            # a surname's id ("Japarov": Sadyr's) only for the person the gazetteer knows
             person.qid = qid
+        if len(words) == len(person.words):
+            person.starts.append(order)
         if title.party and (person.party is None or title.party.kind == "country"
                             and person.party.kind != "country"):
             person.party = title.party
@@ -564,6 +588,11 @@ class Registry:
             if fit:
                 return fit
         return found
+
+
+def _known_as(name: str, qid: str) -> bool:
+    entry = load_gazetteer().lookup(name, "person")
+    return entry is not None and entry.qid == qid
 
 
 def _contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -590,7 +619,7 @@ def build_registry(doc: Doc) -> Registry:
             continue
         registry.add(n.name, n.title, qid, n.start)
     for n in names:
-        person = registry.find(n.name)
+        person = registry.find(n.name, n.start)
         if person is None:
             continue
         person.mentions += 1
@@ -610,11 +639,11 @@ def build_registry(doc: Doc) -> Registry:
     for t in doc:
         if t.i in registry.by_token or not is_name_token(t):
             continue
-        person = registry.find(t.text)
+        person = registry.find(t.text, t.i)
         if person and (t.i + 1 >= len(doc) or not is_name_token(doc[t.i + 1])
-                       or registry.find(t.text + " " + doc[t.i + 1].text) is person):
+                       or registry.find(t.text + " " + doc[t.i + 1].text, t.i) is person):
             e = t.i + 1
-            if e < len(doc) and registry.find(t.text + " " + doc[e].text) is person:
+            if e < len(doc) and registry.find(t.text + " " + doc[e].text, t.i) is person:
                 e += 1
             person.mentions += 1
             for i in range(t.i, e):

@@ -145,8 +145,9 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
     role = fold(doc[j:k].text)
     if role == "head of state":
         # "Later, the Head of State held a meeting with ...": a readout's own head of state
-        holders = [p for p in registry.people if p.role and role_rank(p.role) >= 9
-                   and not re.search(r"minister|premier|pm", p.role, re.I)]
+        holders = [p for p in registry.people if p.role and (
+            fold(p.role) == "head of state" or role_rank(p.role) >= 9
+            and not re.search(r"minister|premier|pm", p.role, re.I))]
     else:
         holders = [p for p in registry.people if p.role and fold(p.role) == role]
     if len(holders) > 1 and the:
