@@ -24,7 +24,8 @@ from .gazetteer import fold, load_gazetteer
 from .model import ArticleFacts
 
 FACTS = ("meetings", "partnerships", "endorsements", "summits")
-_HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "h.e", "he", "sir", "sheikh"}
+_HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "h.e", "he", "sir", "sheikh", "shri", "ayatollah",
+               "seyyed", "sayyid", "sayyed", "syed"}
 # Ranks before a name ("Gen Sergei Shoigu", "Field Marshal Asim Munir"), dropped only at
 # the start: "Major" and "General" are surnames elsewhere.
 _RANKS = {"gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "brig",
@@ -53,7 +54,8 @@ def person_key(name: str | None) -> str | None:
     words = [w for w in words if w and w not in _HONORIFICS]
     while len(words) > 2 and words[0] in _RANKS:
         words.pop(0)
-    return " ".join(words)
+    # "Khurelsukh Ukhnaa" = "Ukhnaa Khurelsukh": names are written in either order
+    return " ".join(sorted(words))
 
 
 def party_key(name: str | None) -> str | None:

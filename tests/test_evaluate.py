@@ -157,3 +157,9 @@ def test_names_match_without_honorifics_and_leading_ranks():
     # a rank word is a name elsewhere, and never a whole name
     assert person_key("John Major") != person_key("John")
     assert person_key("General Zia") == "general zia"
+
+
+def test_names_match_in_either_order():
+    from sco_kg.evaluate import person_key
+    assert person_key("Khurelsukh Ukhnaa") == person_key("Ukhnaa Khurelsukh")
+    assert person_key("Ayatollah Seyyed Ali Khamenei") == person_key("Ali Khamenei")

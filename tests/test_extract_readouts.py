@@ -649,3 +649,44 @@ def test_namesakes_are_two_people_and_a_surname_is_the_last_one_named(nlp):
                     frozenset({"Akylbek Japarov", "Olzhas Bektenov"})}, rows
     qids = {p.person.label: p.person.qid for m in facts.meetings for p in m.participants}
     assert qids["Akylbek Japarov"] is None  # "Japarov" alone is Sadyr's id, not his
+
+
+def test_initials_and_ayatollah_in_names(nlp):
+    found = read(nlp, "TEHRAN (IRNA) -- Leader of the Islamic Revolution Ayatollah Seyyed Ali "
+                      "Khamenei received Prime Minister of Nepal K. P. Sharma Oli on Monday.",
+                 "2024-05-06")
+    assert {row[4] for row in summary(found)} == {frozenset({"Ali Khamenei", "K. P. Sharma Oli"})}
+
+
+def test_a_person_named_by_relation_is_the_name_that_follows(nlp):
+    facts = read(nlp, "MOSCOW (AP) — Lukashenko's predecessor, Vyacheslav Kebich, held talks with "
+                      "Russian President Boris Yeltsin in the Kremlin in May 1994. Kazakh "
+                      "President Kassym-Jomart Tokayev, who is on a state visit to Uzbekistan, "
+                      "held talks with his host, Uzbek President Shavkat Mirziyoyev, on Friday.",
+                 "2024-05-10")
+    rows = {row[4] for row in summary(facts)}
+    assert rows == {frozenset({"Vyacheslav Kebich", "Boris Yeltsin"}),
+                    frozenset({"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"})}, rows
+
+
+def test_he_in_a_when_clause_is_the_main_clauses_subject(nlp):
+    facts = read(nlp, "ISLAMABAD (Reuters) - Foreign Office spokesperson Mumtaz Zahra Baloch "
+                      "said the visit would deepen ties.\nPakistani Prime Minister Shehbaz Sharif "
+                      "had visited Moscow in May, when he held talks with Russian President "
+                      "Vladimir Putin.", "2024-10-14")
+    assert {row[4] for row in summary(facts)} == {
+        frozenset({"Shehbaz Sharif", "Vladimir Putin"})}, summary(facts)
+
+
+def test_earlier_in_the_day_is_the_day_of_the_event_told():
+    from sco_kg.extract.dates import When, find_dates, resolve
+    d = find_dates("Earlier in the day, he met the Uzbek minister.")[0]
+    assert resolve(d, When(2023, 5, 5), previous=When(2023, 5, 4)).iso() == "2023-05-04"
+    assert resolve(d, When(2023, 5, 5)).iso() == "2023-05-05"
+
+
+def test_hosting_a_summit_of_many_countries_is_no_meeting_with_each(nlp):
+    facts = read(nlp, "ASTANA (AP) — Kazakh President Kassym-Jomart Tokayev hosted the leaders "
+                      "of China, Russia and more than a dozen other countries at a summit on "
+                      "Thursday.", "2024-07-04")
+    assert facts.meetings == []

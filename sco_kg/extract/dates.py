@@ -248,8 +248,13 @@ def resolve(d: DateMention, ref: When | None, *, future: bool = False,
     if d.kind == "year":
         return When(d.year)
     rel = d.rel
-    if rel.startswith(("earlier in", "earlier on", "later in", "later on", "earlier today",
-                       "today")):
+    if rel.startswith(("earlier in", "earlier on", "later in", "later on")):
+        # the day of the event told last ("met Lavrov on May 4 ... Earlier in the day"), or
+        # the article's own
+        if previous is not None and previous.day:
+            return previous
+        return ref if ref and ref.day else None
+    if rel.startswith(("earlier today", "today")):
         return ref if ref and ref.day else None
     if rel == "yesterday" or rel in ("the previous day", "the day before"):
         if ref_day is None:

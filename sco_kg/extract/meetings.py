@@ -22,7 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Evidence
 from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_present
@@ -413,6 +413,9 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
         partners = [p for p in partners if p.kind in ("person", "pronoun", "slot")]
         if pend < sent.end and doc[pend].lower_ in ("'s", "’s"):
             return None  # "received Putin's message": the message, not Putin
+        if _and_many_others(doc, pend, sent.end):
+            return None  # "hosted the leaders of Russia, India and more than 20 other
+            # countries at a summit": a summit's host, not a meeting with each
         actors = _actors(ctx, t, sent, partners, pend)
     if not partners:
         return None
@@ -422,6 +425,14 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
             kind = meeting_nouns()[doc[k + 1].lower_]  # "hosted X for talks"
             break
     return Trigger(t, kind, actors, partners, False)
+
+
+def _and_many_others(doc: Doc, k: int, end: int) -> bool:
+    """A list that goes on with "and (more than) 20 other countries", "and other leaders"."""
+    window = [t.lower_ for t in doc[k:min(end, k + 9)]]
+    return bool(window) and window[0] in ("and", ",") and "other" in window and any(
+        w in ("countries", "leaders", "states", "nations", "heads", "delegations")
+        for w in window)
 
 
 def _welcome(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
@@ -635,6 +646,11 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             person = state.last_actor
             if subject is not None and subject is not person and r.role in ("him", "her"):
                 person = subject
+            elif subject is not None and r.role in ("he", "she") \
+                    and _in_subordinate_clause(ctx.doc[r.start]):
+                # "Mr Sharif had visited China in June, when he held talks with Mr Li": the
+                # main clause's subject, not the person of the sentence before
+                person = subject
             if person:
                 out.append(Side(person, person.party.label if person.party else None,
                                 person.role))
@@ -658,6 +674,16 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             else:
                 out.append(Side(None, r.party.label, role))
     return out
+
+
+def _in_subordinate_clause(pronoun: Token) -> bool:
+    """A subject pronoun of a "when", relative or adverbial clause, or of a verb coordinated
+    with the main one: "X had visited China, when he held talks", "X arrived and he met"."""
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ == "ROOT":
+        return False
+    return verb.dep_ in ("advcl", "relcl", "conj") and verb.head.pos_ in ("VERB", "AUX", "NOUN",
+                                                                           "PROPN")
 
 
 def _claim_state(sides: list[Side], actors: list[Side]) -> list[Side]:

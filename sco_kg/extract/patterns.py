@@ -202,6 +202,7 @@ def title_words() -> frozenset[str]:
         "cppcc", "politburo", "emeritus", "honorary", "co-chair", "people", "democratic",
         "islamic", "socialist", "united", "states", "arab", "emirates", "communist", "workers",
         "labour", "labor", "liberal", "conservative", "national", "revolutionary",
+        "revolution", "guard", "guards", "corps",
     }) | legislature_words()
 
 
@@ -250,7 +251,9 @@ def honorifics() -> frozenset[str]:
                       "excellency", "shri", "shri.", "shree", "sri", "sri.", "smt", "smt.",
                       "shrimati", "hon", "hon.", "honourable", "honorable", "rt", "rt.",
                       # "Foreign Minister Seyyed Abbas Araghchi", "Sayyid Badr Albusaidi"
-                      "sayyid", "seyyed", "sayyed"}) | military_ranks()
+                      "sayyid", "seyyed", "sayyed",
+                      # "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei"
+                      "ayatollah", "hojatoleslam"}) | military_ranks()
 
 
 @cache

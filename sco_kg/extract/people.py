@@ -111,6 +111,8 @@ def is_name_token(token: Token) -> bool:
         return False  # "Chairman of the Cabinet of Ministers", "Foreign Affairs"
     if low in MONTHS or low in WEEKDAYS or _is_party_word(text):
         return False
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}", text):
+        return True  # initials: "K. P. Sharma Oli", "S.M. Krishna"
     if text.isupper() and len(text) > 1 and not token.ent_type_ == "PERSON":
         return False  # acronyms: SCO, NPC, CPC
     return True

@@ -53,6 +53,10 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
     if i in registry.by_token:
         start, end = registry.span_of[i]
         person = registry.by_token[i]
+        if end + 1 < limit and doc[end].lower_ in ("'s", "’s") \
+                and doc[end + 1].lower_ in _RELATIONS:
+            # "Pezeshkian's predecessor, Ebrahim Raisi,": the other person, if named
+            return _related(doc, end + 2, registry, limit)
         title = registry.title_at.get(start)
         # a title before the name belongs to the reference too
         return [Ref("person", i, end, person=person,
@@ -72,6 +76,9 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
                 "counterpart", "counterparts") and not (
                 i + 2 < limit and (i + 2) in registry.by_token):
             return [Ref("pair" if low == "their" else "pronoun", i, i + 2, counterpart=True)]
+        if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in _RELATIONS:
+            # "held talks with his host, Uzbek President Islam Karimov"
+            return _related(doc, i + 2, registry, limit)
         if low in ("his", "her", "their") and nxt is not None and (
                 nxt.text[:1].isupper() or nxt.lower_ in title_words()):
             return []  # "his Turkish counterpart Recep Tayyip Erdogan": a determiner
@@ -160,6 +167,22 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
     if len(holders) != 1:
         return None
     return Ref("person", i, k, person=holders[0], role=holders[0].role)
+
+
+# People named by their relation to another: "his host", "Raisi's successor"
+_RELATIONS = frozenset({"host", "hosts", "guest", "guests", "predecessor", "successor",
+                        "envoy", "aide", "adviser", "advisor", "spokesman", "spokesperson",
+                        "spokeswoman", "deputy", "wife", "husband", "son", "daughter",
+                        "representative", "father", "brother"})
+
+
+def _related(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
+    """The person named right after a relation ("his host, Uzbek President Islam Karimov",
+    "Pezeshkian's predecessor Ebrahim Raisi"), else nobody: the relation is not its owner."""
+    if k < limit and doc[k].text == ",":
+        k += 1
+    found = _item_at(doc, k, registry, limit) if k < limit else []
+    return found if found and found[0].kind == "person" else []
 
 
 def _name_after(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
