@@ -690,3 +690,30 @@ def test_hosting_a_summit_of_many_countries_is_no_meeting_with_each(nlp):
                       "of China, Russia and more than a dozen other countries at a summit on "
                       "Thursday.", "2024-07-04")
     assert facts.meetings == []
+
+
+def test_a_call_framing_a_verb_with_someone(nlp):
+    facts = read(nlp, "BAKU (AP) — Azerbaijani President Ilham Aliyev discussed energy with "
+                      "Georgian Prime Minister Irakli Kobakhidze in a phone call on Monday.",
+                 "2024-05-08")
+    assert ("phone call", "2024-05-06", None, False,
+            frozenset({"Ilham Aliyev", "Irakli Kobakhidze"})) in summary(facts), summary(facts)
+
+
+def test_a_comma_inside_a_title_and_a_courtesy_call_on_an_office(nlp):
+    facts = read(nlp, "ASTANA. KAZINFORM - Head of State Kassym-Jomart Tokayev received Member "
+                      "of the Political Bureau of the CPC Central Committee, Director of the "
+                      "Office of the Foreign Affairs Commission Liu Jianchao.\nOn Monday, "
+                      "Mongolian Prime Minister Luvsannamsrain Oyun-Erdene called on the Kazakh "
+                      "president.", "2024-05-20")
+    rows = {row[4] for row in summary(facts)}
+    assert frozenset({"Kassym-Jomart Tokayev", "Liu Jianchao"}) in rows, rows
+    assert frozenset({"Kassym-Jomart Tokayev", "Luvsannamsrain Oyun-Erdene"}) in rows, rows
+
+
+def test_a_counterpart_and_a_relation_are_followed_by_names(nlp):
+    from sco_kg.extract.people import find_names
+    found = {n.name for n in find_names(nlp(
+        "Putin held talks with his Mongolian counterpart Ukhnaa Khurelsukh. Pezeshkian's "
+        "predecessor, Ebrahim Raisi, visited Moscow."))}
+    assert {"Ukhnaa Khurelsukh", "Ebrahim Raisi"} <= found, found

@@ -343,6 +343,13 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
         if p.qid is None:
             gaz = load_gazetteer().lookup(p.name, "person")
             p.qid = gaz.qid if gaz else None
+        if p.party is None and p.qid:
+            # "President Masoud Pezeshkian" with no state in the text: the state the
+            # gazetteer (two sources) says he speaks for, so "the Iranian president" finds him
+            entry = load_gazetteer().by_qid(p.qid)
+            states = [load_gazetteer().by_qid(q) for q in (entry.represents if entry else ())]
+            if len(states) == 1 and states[0] is not None:
+                p.party = party(states[0].label)
     for r in reads:
         for m in r.meetings:
             for s in m.sides:

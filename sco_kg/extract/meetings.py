@@ -328,6 +328,19 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                 # "Recalling their first meeting in Kazan, Xi said": the two sides the
                 # article is about
                 return Trigger(t, kind, [Ref("pair", owner.i, owner.i + 1)], [], True)
+        if not partners and t.dep_ == "pobj" and t.head.lower_ in ("in", "during", "over"):
+            # "Fidan had discussed the visit with Russian Foreign Minister Sergey Lavrov in
+            # a phone call last week": the "with" of the verb the call frames
+            verb = t.head.head
+            heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            with_ = next((c for h in heads for c in h.children if c.dep_ == "prep"
+                          and c.lower_ == "with" and c.i < t.i), None)
+            if verb.pos_ == "VERB" and with_ is not None:
+                partners, pend = read_refs(doc, with_.i + 1, reg, end)
+                partners = [p for p in partners if p.kind == "person"]
+                if partners:
+                    return Trigger(t, kind, _actors(ctx, verb, sent, partners, pend), partners,
+                                   False)
         if not partners:
             plural = len(actors) >= 2 or any(a.kind == "pair" or a.n == 2 for a in actors)
             # "X and Y held talks", "In a phone call on Tuesday, X and Y discussed ..."
@@ -452,7 +465,8 @@ def _call_on(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
     person. Not "called on the two sides to ...", nor "called on X to ...": that is urging."""
     doc = t.doc
     partners, pend = read_refs(doc, t.i + 2, ctx.registry, sent.end)
-    partners = [p for p in partners if p.kind == "person"]
+    # "called on the Iranian president": one office holder, not "the two sides"
+    partners = [p for p in partners if p.kind == "person" or p.kind == "slot" and p.role]
     if not partners or (pend < sent.end and doc[pend].lower_ == "to"):
         return None
     return Trigger(t, "", _actors(ctx, t, sent, partners, pend), partners, False)

@@ -374,3 +374,13 @@ def outlet_states() -> dict[str, str]:
     }
     return {name: state for state, names in states.items() for name in names}
 
+
+@cache
+def relation_nouns() -> frozenset[str]:
+    """People named by their relation to another, the name in apposition: "his host, Uzbek
+    President Islam Karimov", "Pezeshkian's predecessor, Ebrahim Raisi"."""
+    return frozenset({"host", "hosts", "guest", "guests", "predecessor", "successor", "envoy",
+                      "aide", "adviser", "advisor", "spokesman", "spokesperson", "spokeswoman",
+                      "deputy", "wife", "husband", "son", "daughter", "representative",
+                      "father", "brother"})
+

@@ -18,7 +18,7 @@ from ..gazetteer import fold, load_gazetteer
 from .countries import Party, city, is_domestic_body, party
 from .dates import MONTHS, WEEKDAYS
 from .patterns import (
-    headline_verbs, honorifics, legislature_words, legislatures, military_ranks, office_abbreviations, office_heads, rank_prefixes,
+    headline_verbs, honorifics, legislature_words, legislatures, military_ranks, relation_nouns, office_abbreviations, office_heads, rank_prefixes,
     title_words,
 )
 
@@ -164,7 +164,7 @@ def read_title(tokens: list[Token]) -> Title:
     # Split coordinated titles and keep the highest office.
     segments: list[list[Token]] = [[]]
     for t, depth in _bracket_depths(tokens):
-        if t.lower_ in ("and", "&") and depth == 0:
+        if t.lower_ in ("and", "&", ",") and depth == 0:
             segments.append([])
         else:
             segments[-1].append(t)
@@ -423,8 +423,14 @@ def find_names(doc: Doc) -> list[NameSpan]:
     for t in doc:
         # A name right after an office: "President Sadyr Japarov", "Governor of Samarkand
         # region Erkinjon Turdimov", "Foreign Minister Dr. Subrahmanyam Jaishankar".
-        if is_office_word(t) and (t.text[:1].isupper() or t.lower_ in ("pm", "fm", "eam")):
-            j = t.i + 1
+        relation = t.lower_ in relation_nouns() and t.i + 2 < len(doc) \
+            and doc[t.i + 1].text == "," and t.i > 0 and doc[t.i - 1].lower_ in (
+                "his", "her", "their", "'s", "’s")
+        if (is_office_word(t) and (t.text[:1].isupper() or t.lower_ in ("pm", "fm", "eam"))) \
+                or t.lower_ == COUNTERPART or relation:
+            # also "his Mongolian counterpart Ukhnaa Khurelsukh", "Pezeshkian's
+            # predecessor, Ebrahim Raisi,"
+            j = t.i + (2 if relation else 1)
             while j < len(doc) and j - t.i < 14:  # "Chairman of State Affairs of the DPRK"
                 state = _party_words_at(doc, j)
                 if state:  # "President of Sri Lanka Anura Kumara Dissanayake"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from ..gazetteer import fold
 from .countries import Party, party
 from .patterns import (
-    group_role_nouns, office_abbreviations, pair_references, title_words,
+    group_role_nouns, office_abbreviations, pair_references, relation_nouns, title_words,
 )
 from .people import (
     COUNTERPART, Person, Registry, is_honorific, is_office_word, read_title, role_rank,
@@ -27,7 +27,8 @@ _PRONOUNS = {"he": "sg", "him": "sg", "his": "sg", "she": "sg", "her": "sg", "th
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _SKIP = frozenset({"with", "up", "the", "his", "her", "its", "their", "also", "separately",
                    "respectively", "jointly", "together", "a", "an", "fellow", "visiting",
-                   "dr.", "dr", "mr.", "mr", "h.e.", "president-elect"})
+                   "dr.", "dr", "mr.", "mr", "h.e.", "president-elect",
+                   "then", "late", "former"})  # "with then External Affairs Minister X"
 
 
 @dataclass
@@ -54,7 +55,7 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
         start, end = registry.span_of[i]
         person = registry.by_token[i]
         if end + 1 < limit and doc[end].lower_ in ("'s", "’s") \
-                and doc[end + 1].lower_ in _RELATIONS:
+                and doc[end + 1].lower_ in relation_nouns():
             # "Pezeshkian's predecessor, Ebrahim Raisi,": the other person, if named
             return _related(doc, end + 2, registry, limit)
         title = registry.title_at.get(start)
@@ -76,7 +77,7 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
                 "counterpart", "counterparts") and not (
                 i + 2 < limit and (i + 2) in registry.by_token):
             return [Ref("pair" if low == "their" else "pronoun", i, i + 2, counterpart=True)]
-        if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in _RELATIONS:
+        if low in ("his", "her", "their") and nxt is not None and nxt.lower_ in relation_nouns():
             # "held talks with his host, Uzbek President Islam Karimov"
             return _related(doc, i + 2, registry, limit)
         if low in ("his", "her", "their") and nxt is not None and (
@@ -169,11 +170,6 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
     return Ref("person", i, k, person=holders[0], role=holders[0].role)
 
 
-# People named by their relation to another: "his host", "Raisi's successor"
-_RELATIONS = frozenset({"host", "hosts", "guest", "guests", "predecessor", "successor",
-                        "envoy", "aide", "adviser", "advisor", "spokesman", "spokesperson",
-                        "spokeswoman", "deputy", "wife", "husband", "son", "daughter",
-                        "representative", "father", "brother"})
 
 
 def _related(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
@@ -347,10 +343,10 @@ def _item_at(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
     if found:
         return found
     j = k
-    while j < limit and j - k < 12 and j not in registry.by_token and (
+    while j < limit and j - k < 24 and j not in registry.by_token and ((
             doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-")
             or is_office_word(doc[j]) or doc[j].lower_ in title_words()
-            or is_honorific(doc[j])) and doc[j].text not in (",", "."):
+            or is_honorific(doc[j])) and doc[j].text not in (",", ".") or _title_goes_on(doc, j, k)):
         j += 1
     title_end = j
     if j < limit and doc[j].text == "," and j > k and any(
@@ -375,6 +371,14 @@ def _item_at(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
             ref.role = title.role
         ref.party = title.party or ref.party
     return found
+
+
+def _title_goes_on(doc: Doc, j: int, k: int) -> bool:
+    """A comma inside a title: "Member of the Political Bureau of the CPC Central Committee,
+    Minister of Foreign Affairs of the People's Republic of China Wang Yi"."""
+    return doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text[:1].isupper() \
+        and (is_office_word(doc[j + 1]) or doc[j + 1].lower_ in title_words()) \
+        and any(is_office_word(t) for t in doc[k:j])
 
 
 def _past_delegation(doc: Doc, k: int, limit: int) -> int:
