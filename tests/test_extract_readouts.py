@@ -12,6 +12,7 @@ from sco_kg.extract import extract_corpus, load_pipeline
 from sco_kg.extract.context import build_context
 from sco_kg.evaluate import facts_to_schema
 from sco_kg.extract.dates import find_dates
+from sco_kg.extract.text import find_dateline
 from sco_kg.iris import meeting_iri
 from sco_kg.model import Article
 
@@ -717,3 +718,19 @@ def test_a_counterpart_and_a_relation_are_followed_by_names(nlp):
         "Putin held talks with his Mongolian counterpart Ukhnaa Khurelsukh. Pezeshkian's "
         "predecessor, Ebrahim Raisi, visited Moscow."))}
     assert {"Ukhnaa Khurelsukh", "Ebrahim Raisi"} <= found, found
+
+
+def test_a_meeting_of_states_and_of_as_many_named_ministers_is_one(nlp):
+    facts = read(nlp, "BEIJING (Reuters) - The defence ministers of China, Russia and Iran met in "
+                      "Beijing on Monday.\nChinese Defence Minister Dong Jun, Andrei Belousov and "
+                      "Aziz Nasirzadeh held talks on Monday on the sidelines of the Xiangshan "
+                      "Forum.", "2024-09-16")
+    assert len(facts.meetings) == 1, summary(facts)
+    assert summary(facts)[0][4] == frozenset({"Dong Jun", "Andrei Belousov", "Aziz Nasirzadeh"})
+
+
+def test_a_capital_city_and_a_colon_is_a_dateline():
+    line = find_dateline("ISLAMABAD: Prime Minister Shehbaz Sharif held talks with his Chinese "
+                         "counterpart on Tuesday.")
+    assert line is not None and line.place == "ISLAMABAD"
+    assert find_dateline("Vladimir Putin: Mr President, friends, I am glad to see you here.") is None

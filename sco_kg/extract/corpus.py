@@ -17,6 +17,7 @@ from .context import ArticleContext, build_context, explicit_year
 from .countries import party
 from .dates import parse_iso
 from .dedup import Report, cluster, unify
+from .dedup import compatible as dedup_compatible
 from .endorsements import RawEndorsement, find_endorsements
 from .meetings import RawMeeting, ReadState, Side, find_meetings, told_date
 from .partnerships import CHANGE_RANK, RawPartnership, find_partnerships
@@ -368,11 +369,39 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
             for s in m.sides:
                 uniq.setdefault(s.key(), s)
             m.sides = list(uniq.values())
+        _name_the_states(r.meetings)
         # a meeting is between officials: "Modi met Elon Musk" names no office or state for
         # the second side anywhere in the corpus
         r.meetings = [m for m in r.meetings if len(m.sides) >= 2 and all(
             s.person is None or s.role or s.party_label or s.person.qid for s in m.sides)
             and not _one_state(m)]
+
+
+def _name_the_states(meetings: list[RawMeeting]) -> None:
+    """ "The foreign ministers of Russia, Iran and Turkiye met in Doha ... Sergey Lavrov,
+    Abbas Araghchi and Hakan Fidan held talks on Saturday": within one article, a meeting of
+    states and a meeting of as many named people on a compatible date, whose known states
+    are among them, are one meeting of those people."""
+    def same_time(a: RawMeeting, b: RawMeeting) -> bool:
+        return a.kind == b.kind or {a.kind, b.kind} <= {"bilateral", "talks", "trilateral",
+                                                          "multilateral"}
+
+    for m in meetings:
+        if all(s.person for s in m.sides):
+            continue
+        states = {s.party_label for s in m.sides}
+        people = {s.key() for s in m.sides if s.person}
+        named = [n for n in meetings if n is not m and len(n.sides) == len(m.sides)
+                 and all(s.person for s in n.sides) and same_time(m, n)
+                 and dedup_compatible(m.date, n.date) and m.background == n.background
+                 and people <= {s.key() for s in n.sides}
+                 and {s.party_label for s in n.sides if s.party_label} <= states]
+        if len(named) == 1:
+            roles = {s.role for s in m.sides if not s.person}
+            for side in named[0].sides:
+                if side.role is None and len(roles) == 1:
+                    side.role = next(iter(roles))  # "the defence ministers of A, B and C"
+            m.sides = list(named[0].sides)
 
 
 def _one_state(m: RawMeeting) -> bool:

@@ -33,6 +33,8 @@ _DATELINES = (
     # "TEHRAN (IRNA) --"
     re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*"
                r"\((?P<outlet>[A-Z][\w.&-]{1,12}(?:\s[A-Z][\w.&-]{1,12})?)\)\s*[—–-]+\s*"),
+    # Dawn, The News, Express Tribune: "ISLAMABAD: Prime Minister ...", "GOA:"
+    re.compile(r"(?P<place>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]{2,}){0,2}):\s+(?=[A-Z])"),
     # Kazinform, Anadolu: "ASTANA. KAZINFORM –", "ANKARA (AA) -"
     re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:\.\s+|\s*\()(?P<outlet>KAZINFORM|AA|"
                r"Kazinform|Anadolu|AKIpress|Trend|Interfax|RIA Novosti|BelTA|UzA|"
