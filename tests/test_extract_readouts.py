@@ -734,3 +734,18 @@ def test_a_capital_city_and_a_colon_is_a_dateline():
                          "counterpart on Tuesday.")
     assert line is not None and line.place == "ISLAMABAD"
     assert find_dateline("Vladimir Putin: Mr President, friends, I am glad to see you here.") is None
+
+
+def test_a_meeting_on_the_cards_but_not_confirmed_is_none(nlp):
+    facts = read(nlp, "KAZAN (AP) — A meeting between Armenian Prime Minister Nikol Pashinyan "
+                      "and Azerbaijani President Ilham Aliyev was on the cards but had not been "
+                      "confirmed.", "2024-10-23")
+    assert facts.meetings == []
+
+
+def test_the_host_of_a_visit_is_who_invited(nlp):
+    facts = read(nlp, "ULAANBAATAR, July 3 /MONTSAME/. President Ukhnaa Khurelsukh noted that in "
+                      "2014 Chinese President Xi Jinping paid a state visit to Mongolia at the "
+                      "invitation of then President Tsakhiagiin Elbegdorj.", "2024-07-03")
+    rows = {row[4] for row in summary(facts)}
+    assert rows == {frozenset({"Xi Jinping", "Tsakhiagiin Elbegdorj"})}, rows

@@ -99,6 +99,8 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
                        or c.dep_ == "neg" for c in cur.head.children)
         if cur.dep_ == "ccomp" and cur.head.lower_ in _DENIALS:
             return True  # "The Kremlin denied that Putin had met Trump"
+        if cur.i == t.i and noun and cur.dep_ in ("nsubj", "nsubjpass") and _unconfirmed(cur.head):
+            return True
         if cur.head.i == cur.i or cur.dep_ in ("advcl", "conj", "relcl", "acl", "parataxis",
                                                "ccomp", "appos"):
             return False
@@ -127,6 +129,19 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
         if head.lower_ in _MODAL_HEADS:
             return True
         cur = head
+
+
+def _unconfirmed(verb: Token) -> bool:
+    """ "a meeting with Xi was on the cards but had not been confirmed", "... was possible
+    but has not been confirmed": what the sentence says of a meeting noun as its subject."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "on" and any(g.lower_ == "cards" for g in c.children):
+            return True
+        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and any(
+                g.dep_ == "neg" for g in c.children) and c.lower_ in (
+                "confirmed", "announced", "scheduled", "finalised", "finalized", "set"):
+            return True
+    return False
 
 
 def is_habitual(t: Token) -> bool:

@@ -532,7 +532,26 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                     read_ref(doc, child.i, ctx.registry, sent.end)
     if not visitor:
         return None
+    inviter = _inviter(ctx, t, sent)
+    if inviter:
+        # "paid a state visit to Mongolia at the invitation of then President Battulga
+        # Khaltmaa": the host is the one who invited, whoever holds the office now
+        return Trigger(t, "state visit", visitor, inviter, False)
     return Trigger(t, "state visit", visitor, [], False, visit_host=host)
+
+
+def _inviter(ctx: ArticleContext, t: Token, sent: Span) -> list[Ref]:
+    """The person named after "at the invitation of" in the visit's own phrase."""
+    doc = t.doc
+    for k in range(t.i + 1, min(sent.end - 3, t.i + 12)):
+        if doc[k].lower_ == "invitation" and doc[k - 1].lower_ in ("the", "an") \
+                and doc[k + 1].lower_ == "of":
+            found = [r for r in read_refs(doc, k + 2, ctx.registry, sent.end)[0]
+                     if r.kind == "person"]
+            return found[:1]
+        if doc[k].text in (";",) or doc[k].pos_ == "VERB" and doc[k].lower_ != "paid":
+            break
+    return []
 
 
 def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
