@@ -749,3 +749,39 @@ def test_the_host_of_a_visit_is_who_invited(nlp):
                       "invitation of then President Tsakhiagiin Elbegdorj.", "2024-07-03")
     rows = {row[4] for row in summary(facts)}
     assert rows == {frozenset({"Xi Jinping", "Tsakhiagiin Elbegdorj"})}, rows
+
+
+def test_a_few_days_earlier_or_after_counts_from_the_event(nlp):
+    facts = read(nlp, "ASTANA (Xinhua) -- Chinese President Xi Jinping on Tuesday attended the "
+                      "summit in Astana.\nA day earlier, Xi held talks with Kazakh President "
+                      "Kassym-Jomart Tokayev.\nThe summit came two days after Kyrgyz President "
+                      "Sadyr Japarov met Uzbek President Shavkat Mirziyoyev in Tashkent.",
+                 "2025-06-17")
+    dates = {row[4]: row[1] for row in summary(facts)}
+    assert dates[frozenset({"Xi Jinping", "Kassym-Jomart Tokayev"})] == "2025-06-16"
+    assert dates[frozenset({"Sadyr Japarov", "Shavkat Mirziyoyev"})] == "2025-06-15", dates
+
+
+def test_in_person_conversations_calls_spoken_to_and_long_talks(nlp):
+    facts = read(nlp, "MOSCOW, March 20. /TASS/. Russian President Vladimir Putin and Chinese "
+                      "President Xi Jinping held more than four hours of informal talks in the "
+                      "Kremlin on Monday evening.\nPutin also had a one-on-one conversation with "
+                      "Kazakh President Kassym-Jomart Tokayev ahead of the summit.\nIndian Prime "
+                      "Minister Narendra Modi on Monday spoke to Putin over the phone.\nLater, "
+                      "Putin met in the Kremlin with Belarusian President Alexander Lukashenko.",
+                 "2023-03-20")
+    kinds = {row[4]: row[0] for row in summary(facts)}
+    assert kinds == {frozenset({"Vladimir Putin", "Xi Jinping"}): "talks",
+                     frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"}): "bilateral",
+                     frozenset({"Vladimir Putin", "Narendra Modi"}): "phone call",
+                     frozenset({"Vladimir Putin", "Alexander Lukashenko"}): "bilateral"}, kinds
+
+
+def test_hosted_for_a_state_visit_and_they_of_a_when_clause(nlp):
+    facts = read(nlp, "BEIJING (Reuters) - Chinese President Xi Jinping hosted Kazakh President "
+                      "Kassym-Jomart Tokayev for a state visit in Beijing in May. Xi and Russian "
+                      "President Vladimir Putin declared a partnership when they met in Beijing "
+                      "in February 2022.", "2024-07-01")
+    rows = {row[4]: (row[0], row[1]) for row in summary(facts)}
+    assert rows[frozenset({"Xi Jinping", "Kassym-Jomart Tokayev"})] == ("state visit", "2024-05")
+    assert rows[frozenset({"Xi Jinping", "Vladimir Putin"})] == ("bilateral", "2022-02"), rows

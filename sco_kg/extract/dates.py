@@ -124,7 +124,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("relative", re.compile(
         r"\b(?P<rel>earlier (?:in|on) the day|later (?:in|on) the day|earlier today|today|"
         r"yesterday|tomorrow|(?:on )?the same day|the previous day|the day before|"
-        r"(?:on )?the eve of|"
+        r"(?:on )?the eve of|(?:a|one|two|three) days? (?:earlier|before|later)|"
+        r"the (?:next|following) day|"
         r"(?:just )?(?:a few|several|two|three|some) days ago|days ago|recently|last week|"
         r"earlier this week|this week|last month|earlier this month|this month|"
         r"next month|last year|earlier this year|this year|next year)\b", re.I)),
@@ -267,6 +268,16 @@ def resolve(d: DateMention, ref: When | None, *, future: bool = False,
         if base is None or not base.day:
             return None
         day = base.date() - dt.timedelta(days=1)
+        return When(day.year, day.month, day.day)
+    m = re.match(r"(a|one|two|three) days? (earlier|before|later)$", rel)
+    if m or rel in ("the next day", "the following day"):
+        # "A day earlier, Xi held talks with Tokayev": counted from the event told last
+        n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1)] if m else 1
+        sign = -1 if m and m.group(2) in ("earlier", "before") else 1
+        base = previous if previous and previous.day else ref
+        if base is None or not base.day:
+            return None
+        day = base.date() + dt.timedelta(days=sign * n)
         return When(day.year, day.month, day.day)
     if rel == "tomorrow":
         if ref_day is None:

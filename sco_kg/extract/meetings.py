@@ -208,6 +208,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         j = t.i + 1
         while j < end and doc[j].lower_ in ("with", "up", "separately", "also", "later", "then"):
             j += 1
+        k = _past_place(doc, j, end)
+        if k != j and k < end and doc[k].lower_ == "with":
+            j = k + 1  # "met in Beijing with Premier Li Keqiang"
         partners, pend = read_refs(doc, j, reg, end)
         actors = _actors(ctx, t, sent, partners, pend)
         if not partners:
@@ -242,8 +245,8 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                 return Trigger(t, "", _actors(ctx, t, sent, partners, pend), partners, False)
         if window & {"phone", "telephone"} or low in ("phoned", "telephoned"):
             j = t.i + 1
-            while j < end and doc[j].lower_ not in ("with",) and j - t.i < 6:
-                j += 1
+            while j < end and doc[j].lower_ not in ("with", "to") and j - t.i < 6:
+                j += 1  # "spoke by phone with X", "spoke to X over the phone"
             if low in ("phoned", "telephoned"):
                 j = t.i
             partners, pend = read_refs(doc, j + 1, reg, end)
@@ -255,7 +258,10 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         kind = meeting_nouns()[low]
         # the noun's own phrase only: not "spoken by phone since [their meeting]"
         mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
-        if low in ("call", "calls", "conversation", "conversations") and not (
+        if low in ("conversation", "conversations") and not mods & (phone_words() | video_words()) \
+                and _in_person_talk(doc, t, sent):
+            kind = ""  # "had a one-on-one conversation ahead of the summit"
+        elif low in ("call", "calls", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None
         if low == "conference" and not mods & ({"press", "news"} | video_words()):
@@ -365,9 +371,28 @@ def _light_verb(t: Token) -> Token | None:
     Anchorage": "held" as an adjective of a root "talks")."""
     if t.dep_ in ("dobj", "nsubj") and t.head.lower_ in hold_verbs():
         return t.head
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.dep_ == "dobj" \
+            and t.head.head.head.lower_ in hold_verbs():
+        return t.head.head.head  # "held more than four hours of informal talks"
     return next((c for c in t.children if c.dep_ == "amod" and c.i < t.i
                  and c.lower_ in hold_verbs() and c.tag_ in ("VBD", "VBN")
                  and any(g.dep_ == "nsubj" for g in c.children)), None)
+
+
+_IN_PERSON = re.compile(r"\b(?:one-on-one|one on one|face-to-face|informal|brief|private|"
+                        r"tete-a-tete|tête-à-tête|short|lengthy|long|bilateral)\b", re.I)
+_IN_PERSON_PLACES = frozenset({"sidelines", "sideline", "margins", "dinner", "lunch",
+                               "breakfast", "residence", "airport", "palace", "kremlin"})
+
+
+def _in_person_talk(doc: Doc, t: Token, sent: Span) -> bool:
+    """A conversation held face to face: "had a one-on-one conversation", "a brief
+    conversation on the sidelines of the BRICS Summit", "an informal conversation over
+    dinner", "had a conversation with X, who arrived in Yekaterinburg for the summit"."""
+    before = doc[max(sent.start, t.left_edge.i):t.i].text
+    if _IN_PERSON.search(before):
+        return True
+    return any(c.lower_ in _IN_PERSON_PLACES for c in doc[t.i:min(sent.end, t.i + 16)])
 
 
 def _one_event(t: Token) -> bool:
@@ -436,6 +461,10 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
     for k in range(t.i + 1, min(sent.end - 1, t.i + 14)):
         if doc[k].lower_ == "for" and doc[k + 1].lower_ in meeting_nouns():
             kind = meeting_nouns()[doc[k + 1].lower_]  # "hosted X for talks"
+            break
+        if doc[k].lower_ == "for" and re.match(r"(?:an? )?state visit\b",
+                                               doc[k + 1:min(sent.end, k + 4)].text.lower()):
+            kind = "state visit"  # "Putin hosted Xi for a state visit in Moscow in May"
             break
     return Trigger(t, kind, actors, partners, False)
 
@@ -669,6 +698,13 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                         s.person is state.speaker for s in state.current):
                     out.extend(state.current)
                 continue
+            if r.role == "they" and _in_subordinate_clause(ctx.doc[r.start]):
+                # "Xi and Putin declared a partnership when they met in Beijing": the main
+                # clause's subjects
+                main = _plural_of(ctx, ctx.doc[r.start])
+                if len(main) >= 2:
+                    out.extend(Side(p, p.party.label if p.party else None, p.role) for p in main)
+                    continue
             if r.role in ("they", "them") and len(state.plural) >= 2:
                 out.extend(Side(p, p.party.label if p.party else None, p.role)
                            for p in state.plural)
@@ -707,6 +743,19 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             else:
                 out.append(Side(None, r.party.label, role))
     return out
+
+
+def _plural_of(ctx: ArticleContext, pronoun: Token) -> list[Person]:
+    """The people of the subject of the clause a subordinate "they" hangs from."""
+    verb = pronoun.head.head
+    people: list[Person] = []
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            for tok in c.subtree:
+                p = ctx.registry.by_token.get(tok.i)
+                if p and p not in people:
+                    people.append(p)
+    return people
 
 
 def _in_subordinate_clause(pronoun: Token) -> bool:
@@ -828,7 +877,26 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
     if state.told is not None and _refers_back(t, stops):
         # "Jaishankar travelled to China in July. During that visit, he met Wang Yi"
         return state.told, False, _is_background(ctx, state.told)
+    shifted = _days_apart(ctx, sent, t)
+    if shifted is not None:
+        return shifted, False, _is_background(ctx, shifted)
     return ctx.event, False, False
+
+
+_DAYS_APART = re.compile(r"\b(a|one|two|three) days? (after|before)\s+$", re.I)
+
+
+def _days_apart(ctx: ArticleContext, sent: Span, t: Token) -> When | None:
+    """ "The phone call came a day after Doval met Putin at the Kremlin": the meeting of the
+    clause is that many days before (or after) the article's event."""
+    subject_start = min((c.left_edge.i for c in t.children if c.dep_ == "nsubj"), default=t.i)
+    head = sent.doc[sent.start:subject_start].text_with_ws
+    m = _DAYS_APART.search(head)
+    if m is None or ctx.event is None or ctx.event.day is None:
+        return None
+    n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1).lower()]
+    day = ctx.event.date() + dt.timedelta(days=-n if m.group(2).lower() == "after" else n)
+    return When(day.year, day.month, day.day)
 
 
 _ANAPHORIC_TIMES = frozenset({"visit", "trip", "tour", "occasion", "time", "stay", "talks",
@@ -899,6 +967,20 @@ def _is_background(ctx: ArticleContext, when: When) -> bool:
     ref_first = dt.date(ref.year, ref.month or 1, ref.day or 1)
     last = when.last_day()
     return last is not None and last < ref_first - dt.timedelta(days=7)
+
+
+def _past_place(doc: Doc, j: int, end: int) -> int:
+    """Past "in Beijing" / "on Monday" / "here" right after a verb (the index after it)."""
+    k = j
+    if k < end and doc[k].lower_ in ("here", "there", "today", "yesterday"):
+        return k + 1
+    if k + 1 < end and doc[k].lower_ in ("in", "on", "at"):
+        k += 1
+        while k < end and (doc[k].text[:1].isupper() or doc[k].is_digit
+                           or doc[k].lower_ in ("the",)) and k - j < 5:
+            k += 1
+        return k
+    return j
 
 
 def _days_before_event(ctx: ArticleContext, when: When | None) -> int | None:
