@@ -785,3 +785,32 @@ def test_hosted_for_a_state_visit_and_they_of_a_when_clause(nlp):
     rows = {row[4]: (row[0], row[1]) for row in summary(facts)}
     assert rows[frozenset({"Xi Jinping", "Kassym-Jomart Tokayev"})] == ("state visit", "2024-05")
     assert rows[frozenset({"Xi Jinping", "Vladimir Putin"})] == ("bilateral", "2022-02"), rows
+
+
+def test_amir_after_a_full_title_is_a_first_name(nlp):
+    from sco_kg.extract.people import find_names
+    found = {n.name for n in find_names(nlp(
+        "Chinese Foreign Minister Wang Yi met the Taliban administration's acting defence "
+        "minister Amir Mohammad Yaqoob in Kabul."))}
+    assert "Amir Mohammad Yaqoob" in found, found
+
+
+def test_the_following_day_after_a_month_keeps_the_month(nlp):
+    facts = read(nlp, "LAHORE (Reuters) - Indian Prime Minister Atal Bihari Vajpayee had visited "
+                      "Lahore in February 1999, and Pakistani Prime Minister Nawaz Sharif held "
+                      "talks with him the following day.", "2015-07-10")
+    assert [row[1] for row in summary(facts)] == ["1999-02"], summary(facts)
+
+
+def test_two_people_of_one_meeting_told_before_are_the_two_that_follow(nlp):
+    facts = read(nlp, "PANAJI, May 4 (PTI) External Affairs Minister S Jaishankar on Thursday held "
+                      "separate meetings with his Chinese and Russian counterparts, Qin Gang and "
+                      "Sergey Lavrov.\nMr Jaishankar told Mr Qin that the border situation was "
+                      "abnormal.\nThe two ministers had last met in New Delhi in March.",
+                 "2023-05-04")
+    rows = sorted((row[1], sorted(row[4])) for row in summary(facts))
+    assert rows == [("2023-03", ["Qin Gang", "S Jaishankar"]),
+                    ("2023-05-04", ["Qin Gang", "S Jaishankar"]),
+                    ("2023-05-04", ["S Jaishankar", "Sergey Lavrov"])], rows
+    roles = {p.person.label: p.role for m in facts.meetings for p in m.participants}
+    assert roles["Qin Gang"] == roles["Sergey Lavrov"] == "Foreign Minister", roles

@@ -66,6 +66,8 @@ def read_article(ctx: ArticleContext) -> ArticleRead:
         speaker = _speaker(ctx, sent, state) or _quote_speaker(ctx, sents, k, state) or speaker
         state.speaker = speaker
         meetings = find_meetings(ctx, sent, state)
+        if not meetings:
+            _follow_the_pair(ctx, sent, state, read.meetings)
         read.meetings.extend(meetings)
         state.told = told_date(ctx, sent, state)
         evidence = ctx.evidence(sent)
@@ -119,6 +121,20 @@ def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:
                     if child.lower_ in ("he", "she"):
                         return state.last_actor
     return None
+
+
+def _follow_the_pair(ctx: ArticleContext, sent, state: ReadState,
+                     told: list[RawMeeting]) -> None:
+    """ "Jaishankar held meetings with Qin Gang and Sergey Lavrov. Mr. Jaishankar told Mr.
+    Qin that ... The two Ministers had last met in March": a sentence about two people of
+    one meeting told before makes it the one "the two" means next."""
+    named = {id(p): p for t in sent if (p := ctx.registry.by_token.get(t.i))}
+    if len(named) < 2:
+        return
+    fits = [m for m in told if not m.background
+            and set(named) <= {id(s.person) for s in m.sides if s.person}]
+    if len({frozenset(s.key() for s in m.sides) for m in fits}) == 1:
+        state.current = list(fits[-1].sides)
 
 
 _OPEN_QUOTES = ('"', "“")

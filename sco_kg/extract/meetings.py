@@ -859,7 +859,17 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         if a.i not in own:
             continue
         future = any(c.lower_ in ("will", "'ll", "shall") for c in a.children)
-        when = resolve(d, ctx.ref, future=future, previous=state.last_date)
+        previous = state.last_date
+        if d.kind == "relative" and re.search(r"following|next|later|earlier|before", d.rel):
+            # "attended the ceremony in May last year, and the two held talks the following
+            # day": counted from the date told before it in the sentence
+            told = [w for e in dates if e.end <= d.start and e is not d
+                    for w in [resolve(e, ctx.ref, previous=state.last_date)] if w]
+            if told:
+                previous = told[-1]
+                if previous.day is None:
+                    return previous, False, _is_background(ctx, previous)
+        when = resolve(d, ctx.ref, future=future, previous=previous)
         rank = ch.index(a.i) if a.i in ch else len(ch)
         if d.rel.endswith("eve of"):
             # "On the eve of the summit, Putin had a call": only an adverbial of the verb

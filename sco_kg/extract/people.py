@@ -379,6 +379,11 @@ def _stacked_office(doc: Doc, start: int, end: int) -> bool:
     if not is_office_word(doc[start]) or end - start < 3:
         return False
     title = left_title(doc, start)
+    if doc[start].lower_ in ("amir", "sultan") and any(is_office_word(t) for t in title):
+        # "the Taliban's acting foreign minister Amir Khan Muttaqi", "Acting Foreign
+        # Minister of the Afghan Interim Government Amir Khan Muttaqi": a title holds one
+        # office, so the second is a name
+        return True
     return bool(title) and any(is_office_word(t) for t in title) \
         and _is_party_word(title[-1].text)
 
@@ -407,6 +412,9 @@ def find_names(doc: Doc) -> list[NameSpan]:
         s, e = _trim(doc, ent.start, end)
         if s > ent.start and _stacked_office(doc, ent.start, end):
             s = ent.start  # "... of Afghanistan Amir Khan Muttaqi": "Amir" is his name
+        if s == ent.start and s > 0 and doc[s - 1].lower_ in ("amir", "sultan") \
+                and _stacked_office(doc, s - 1, e):
+            s -= 1  # "... of the Afghan Interim Government Amir [Khan Muttaqi]"
         while s == ent.start and s > 0 and ent.start - s < 2 and is_name_token(doc[s - 1]) \
                 and doc[s - 1].pos_ == "PROPN" and not doc[s - 1].ent_type_ \
                 and doc[s - 1].whitespace_ == " " and doc[s - 1].lower_ not in _PARTICLES:

@@ -226,7 +226,9 @@ def _read_group(doc: Doc, i: int, limit: int) -> list[Ref]:
                 if k + 1 < limit and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper():
                     return []  # a title before a name the registry missed
                 role = _office(doc[j if len(parties) == 1 else end:k + 1].text)
-                return [Ref("slot", i, k + 1, party=p, role=role) for p in parties]
+                return [Ref("slot", i, k + 1, party=p, role=role,
+                            counterpart=word in ("counterpart", "counterparts"))
+                        for p in parties]
     return []
 
 
@@ -333,7 +335,24 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
             closed = True
         else:
             break
-    return refs, last_end
+    return _respectively(refs), last_end
+
+
+def _respectively(refs: list[Ref]) -> list[Ref]:
+    """ "his Chinese and Russian counterparts, Qin Gang and Sergey Lavrov": the states and
+    the names in the same order, one person each."""
+    n = len(refs) // 2
+    slots, people = refs[:n], refs[n:]
+    if n < 2 or len(refs) != 2 * n or not all(r.kind == "slot" and r.party for r in slots) \
+            or not all(r.kind == "person" and r.person for r in people) \
+            or any(r.person.party and r.person.party.label != s.party.label
+                   for r, s in zip(people, slots)):
+        return refs
+    for r, s in zip(people, slots):
+        r.party = r.party or s.party
+        r.role = r.role or s.role
+        r.counterpart = r.counterpart or s.counterpart
+    return people
 
 
 def _item_at(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
