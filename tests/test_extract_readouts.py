@@ -814,3 +814,14 @@ def test_two_people_of_one_meeting_told_before_are_the_two_that_follow(nlp):
                     ("2023-05-04", ["S Jaishankar", "Sergey Lavrov"])], rows
     roles = {p.person.label: p.role for m in facts.meetings for p in m.participants}
     assert roles["Qin Gang"] == roles["Sergey Lavrov"] == "Foreign Minister", roles
+
+
+def test_a_list_of_titled_names_is_no_apposition_and_a_conversation_with_is_in_person(nlp):
+    facts = read(nlp, "September 11, 2014, 19:45, Dushanbe\nVladimir Putin, President of China "
+                      "Xi Jinping and President of Mongolia Tsakhiagiin Elbegdorj had a trilateral "
+                      "meeting.\nPutin also had a conversation with President of Iran Hassan "
+                      "Rouhani.", None)
+    rows = {row[4]: (row[0], row[1], row[2]) for row in summary(facts)}
+    assert rows[frozenset({"Vladimir Putin", "Xi Jinping", "Tsakhiagiin Elbegdorj"})] == (
+        "trilateral", "2014-09-11", "Dushanbe"), rows
+    assert rows[frozenset({"Vladimir Putin", "Hassan Rouhani"})][0] == "bilateral", rows

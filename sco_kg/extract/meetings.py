@@ -259,8 +259,12 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         # the noun's own phrase only: not "spoken by phone since [their meeting]"
         mods = {c.lower_ for c in doc[max(sent.start, t.i - 4, t.left_edge.i):t.i]}
         if low in ("conversation", "conversations") and not mods & (phone_words() | video_words()) \
-                and _in_person_talk(doc, t, sent):
-            kind = ""  # "had a one-on-one conversation ahead of the summit"
+                and (_in_person_talk(doc, t, sent) or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)):
+            # "had a one-on-one conversation ahead of the summit", "had a conversation with
+            # President of Iran Mahmoud Ahmadinejad": face to face (calls are told as such;
+            # "the conversation" refers back to one)
+            kind = ""
         elif low in ("call", "calls", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None

@@ -316,8 +316,10 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
             j = k + 1
             while j < limit and doc[j].text not in (",", ".", ";") and not doc[j].is_space:
                 j += 1
-            k = j
-            last_end = j
+            if not any(x in registry.by_token for x in range(k + 1, j)):
+                # not "Vladimir Putin, President of China Xi Jinping and ...": a list
+                k = j
+                last_end = j
         if closed:
             break
         if k + 2 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):

@@ -46,6 +46,7 @@ _DATELINES = (
 # Region" (the place is the first name after the date).
 _HEADER = re.compile(r"(?P<date>(?:January|February|March|April|May|June|July|August|"
                      r"September|October|November|December)\s+\d{1,2},\s+\d{4}),\s+"
+                     r"(?:\d{1,2}:\d{2},\s+)?"  # the Kremlin's "September 11, 2014, 19:45, Dushanbe"
                      r"(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)(?:,\s+[A-Z][\w\s'’-]{0,40})?")
 
 
