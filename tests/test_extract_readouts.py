@@ -825,3 +825,23 @@ def test_a_list_of_titled_names_is_no_apposition_and_a_conversation_with_is_in_p
     assert rows[frozenset({"Vladimir Putin", "Xi Jinping", "Tsakhiagiin Elbegdorj"})] == (
         "trilateral", "2014-09-11", "Dushanbe"), rows
     assert rows[frozenset({"Vladimir Putin", "Hassan Rouhani"})][0] == "bilateral", rows
+
+
+def test_a_state_visit_to_a_city_is_with_the_other_side_told(nlp):
+    facts = read(nlp, "DUSHANBE, July 5 (Xinhua) -- Chinese President Xi Jinping held talks with "
+                      "Tajik President Emomali Rahmon on Friday.\nXi recalled that during his state "
+                      "visit to Dushanbe in June 2019, the two heads of state signed a treaty.\n"
+                      "\"During my state visit to Astana last year, President Tokayev and I agreed "
+                      "on many things,\" Xi said.", "2024-07-05")
+    rows = {(row[0], row[1], row[2], row[4]) for row in summary(facts)}
+    assert ("state visit", "2019-06", "Dushanbe",
+            frozenset({"Xi Jinping", "Emomali Rahmon"})) in rows, rows
+    assert not any("Tokayev" in " ".join(r[3]) and r[0] == "state visit" and "Rahmon" in
+                   " ".join(r[3]) for r in rows)
+
+
+def test_an_office_abbreviation_alone_is_its_holder(nlp):
+    facts = read(nlp, "New Delhi, June 6 (MEA): External Affairs Minister S. Jaishankar chaired "
+                      "the dialogue.\nOn the sidelines, EAM held a bilateral meeting with H.E. "
+                      "Mr. Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan.", "2025-06-06")
+    assert {row[4] for row in summary(facts)} == {frozenset({"S. Jaishankar", "Murat Nurtleu"})}

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Evidence
 from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_present
 from .context import ArticleContext
-from .countries import party
+from .countries import city, party
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .episodes import episodes
 from .patterns import (
@@ -116,7 +116,17 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
             continue
         actors = _resolve(ctx, tr.actors, state, subject)
         sides_per_partner = [_resolve(ctx, [p], state, subject, actors) for p in tr.partners]
-        if tr.kind == "state visit" and tr.visit_host:
+        if tr.kind == "state visit" and tr.visit_host == "":
+            # "during his state visit to Astana": the other side of the meeting the sentence
+            # (or the one before) tells, with the visitor in it
+            keys = {a.key() for a in actors}
+            told = [m.sides for m in out] + [state.current]
+            pair = next((sd for sd in told if len(sd) == 2 and keys & {x.key() for x in sd}),
+                        None)
+            if pair is None:
+                continue
+            sides_per_partner = [[x for x in pair if x.key() not in keys]]
+        elif tr.kind == "state visit" and tr.visit_host:
             host = [s for s in state.current if s.party_label == tr.visit_host and s.person]
             if not host:
                 people = ctx.registry.with_party(tr.visit_host)
@@ -152,6 +162,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
             # a visit told from its city: "MOSCOW, Sep 5 (PTI) ... held talks here on Friday
             # ... On Thursday, Singh met Russian Defence Minister Sergei Shoigu"
             location = ctx.place
+        if location is None and tr.kind == "state visit":
+            location = _visit_city(t)  # "during his state visit to Astana"
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
@@ -543,8 +555,14 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                 break
             if doc[k].pos_ == "VERB" or doc[k].text in (",", ";"):
                 break
+    city_visit = False
     if host is None:
-        return None
+        # "during his state visit to Astana": the city's state is the other side's
+        k = next((c.i for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+        if k is not None and k + 1 < sent.end and city(doc[k + 1].text) is not None:
+            city_visit = True
+        else:
+            return None
     visitor: list[Ref] = []
     for child in t.children:
         if child.dep_ == "poss":
@@ -555,6 +573,9 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
             elif not visitor and child.lower_ in ("his", "her"):
                 # "Recalling his state visit to Tajikistan in 2019, Xi said ..."
                 visitor = [Ref("pronoun", child.i, child.i + 1, n=1, role=child.lower_)]
+            elif not visitor and child.lower_ == "my":
+                # "during my state visit to Ulaanbaatar last month": the speaker's
+                visitor = [Ref("pronoun", child.i, child.i + 1, n=1, role="i")]
     if not visitor and t.i + 1 < sent.end and doc[t.i + 1].lower_ == "of":
         # "the state visit of the President of Kazakhstan to Uzbekistan"
         visitor = read_refs(doc, t.i + 2, ctx.registry, sent.end)[0][:1]
@@ -565,12 +586,23 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                     read_ref(doc, child.i, ctx.registry, sent.end)
     if not visitor:
         return None
+    if city_visit:
+        # the host is found when the sentence's meetings are read (``find_meetings``)
+        return Trigger(t, "state visit", visitor, [], False, visit_host="")
     inviter = _inviter(ctx, t, sent)
     if inviter:
         # "paid a state visit to Mongolia at the invitation of then President Battulga
         # Khaltmaa": the host is the one who invited, whoever holds the office now
         return Trigger(t, "state visit", visitor, inviter, False)
     return Trigger(t, "state visit", visitor, [], False, visit_host=host)
+
+
+def _visit_city(t: Token) -> Entity | None:
+    """The city a visit is "to", if the text names one."""
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i + 1 < len(t.doc):
+            return city(t.doc[c.i + 1].text)
+    return None
 
 
 def _inviter(ctx: ArticleContext, t: Token, sent: Span) -> list[Ref]:

@@ -157,7 +157,8 @@ def _office_holder(doc: Doc, i: int, registry: Registry, limit: int) -> Ref | No
             fold(p.role) == "head of state" or role_rank(p.role) >= 9
             and not re.search(r"minister|premier|pm", p.role, re.I))]
     else:
-        holders = [p for p in registry.people if p.role and fold(p.role) == role]
+        full = fold(office_abbreviations().get(role, role))  # "EAM held a meeting with"
+        holders = [p for p in registry.people if p.role and fold(p.role) in (role, full)]
     if len(holders) > 1 and the:
         # "The foreign minister also met ...": the readout's principal, named first
         first = {id(p): min(t for t, q in registry.by_token.items() if q is p)
