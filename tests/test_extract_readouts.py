@@ -845,3 +845,13 @@ def test_an_office_abbreviation_alone_is_its_holder(nlp):
                       "the dialogue.\nOn the sidelines, EAM held a bilateral meeting with H.E. "
                       "Mr. Murat Nurtleu, Minister of Foreign Affairs of Kazakhstan.", "2025-06-06")
     assert {row[4] for row in summary(facts)} == {frozenset({"S. Jaishankar", "Murat Nurtleu"})}
+
+
+def test_a_conversation_or_talks_that_took_place_between(nlp):
+    facts = read(nlp, "DUSHANBE, 7 October (Khovar) - On 7 October, a telephone conversation took "
+                      "place between President Emomali Rahmon and President of Uzbekistan "
+                      "Shavkat Mirziyoyev.\nTalks were held between Rahmon and Kyrgyz President "
+                      "Sadyr Japarov in Bishkek in March.", "2025-10-07")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert ("phone call", "2025-10-07", frozenset({"Emomali Rahmon", "Shavkat Mirziyoyev"})) in rows
+    assert ("talks", "2025-03", frozenset({"Emomali Rahmon", "Sadyr Japarov"})) in rows, rows

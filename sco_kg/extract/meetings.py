@@ -305,6 +305,14 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                     break  # "talks in the Kazakh city of Astana": not the talks' "of"
                 prep = w
                 break
+            if t.dep_ in ("nsubj", "nsubjpass") and (doc[j].i == t.head.i or (
+                    doc[j].head.i == t.head.i and doc[j].dep_ in ("aux", "auxpass"))) \
+                    and w in ("took", "takes", "held", "was", "were", "conducted", "have",
+                              "has", "been"):
+                # "a telephone conversation took place between A and B", "talks were held
+                # between A and B"
+                j += 1
+                continue
             if w in (",", ".", ";") or doc[j].pos_ in ("VERB", "AUX"):
                 break
             j += 1
