@@ -855,3 +855,12 @@ def test_a_conversation_or_talks_that_took_place_between(nlp):
     rows = {(row[0], row[1], row[4]) for row in summary(facts)}
     assert ("phone call", "2025-10-07", frozenset({"Emomali Rahmon", "Shavkat Mirziyoyev"})) in rows
     assert ("talks", "2025-03", frozenset({"Emomali Rahmon", "Sadyr Japarov"})) in rows, rows
+
+
+def test_a_description_between_two_list_items(nlp):
+    facts = read(nlp, "ASTANA (Reuters) - Turkish President Recep Tayyip Erdogan met separately "
+                      "with Kazakh President Kassym-Jomart Tokayev, the summit's host, and "
+                      "Azerbaijani President Ilham Aliyev on Thursday.", "2022-10-13")
+    assert {row[4] for row in summary(facts)} == {
+        frozenset({"Recep Tayyip Erdogan", "Kassym-Jomart Tokayev"}),
+        frozenset({"Recep Tayyip Erdogan", "Ilham Aliyev"})}, summary(facts)

@@ -321,6 +321,15 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
                 # not "Vladimir Putin, President of China Xi Jinping and ...": a list
                 k = j
                 last_end = j
+        if k + 1 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("the", "a", "an"):
+            # "Kazakh President Kassym-Jomart Tokayev, the summit's host, and Azerbaijani
+            # President Ilham Aliyev": a description between two items
+            j = next((x for x in range(k + 2, min(limit, k + 10)) if doc[x].text == ","), None)
+            if j is not None and not any(x in registry.by_token or doc[x].pos_ in ("VERB", "AUX")
+                                         for x in range(k + 1, j)) \
+                    and j + 1 < limit and doc[j + 1].lower_ in ("and", "&"):
+                k = j
+                last_end = j
         if closed:
             break
         if k + 2 < limit and doc[k].text == "," and doc[k + 1].lower_ in ("and", "&"):
