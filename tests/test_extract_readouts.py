@@ -864,3 +864,12 @@ def test_a_description_between_two_list_items(nlp):
     assert {row[4] for row in summary(facts)} == {
         frozenset({"Recep Tayyip Erdogan", "Kassym-Jomart Tokayev"}),
         frozenset({"Recep Tayyip Erdogan", "Ilham Aliyev"})}, summary(facts)
+
+
+def test_a_meeting_dated_only_by_the_dateline_takes_the_day_told_later(nlp):
+    facts = read(nlp, "Astana, Jul 4 (PTI) India and Kazakhstan agreed to expand trade following "
+                      "talks between External Affairs Minister S Jaishankar and his Kazakh "
+                      "counterpart Murat Nurtleu here.\nThe two ministers held talks on "
+                      "Wednesday evening on the sidelines of the SCO summit.", "2024-07-04")
+    assert [(row[1], row[4]) for row in summary(facts)] == [
+        ("2024-07-03", frozenset({"S Jaishankar", "Murat Nurtleu"}))], summary(facts)

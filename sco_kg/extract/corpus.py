@@ -386,6 +386,7 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
                 uniq.setdefault(s.key(), s)
             m.sides = list(uniq.values())
         _name_the_states(r.meetings)
+        _date_the_assumed(r.meetings)
         # a meeting is between officials: "Modi met Elon Musk" names no office or state for
         # the second side anywhere in the corpus
         r.meetings = [m for m in r.meetings if len(m.sides) >= 2 and all(
@@ -418,6 +419,22 @@ def _name_the_states(meetings: list[RawMeeting]) -> None:
                 if side.role is None and len(roles) == 1:
                     side.role = next(iter(roles))  # "the defence ministers of A, B and C"
             m.sides = list(named[0].sides)
+
+
+def _date_the_assumed(meetings: list[RawMeeting]) -> None:
+    """ "Moscow, Sep 11 (PTI) India and China agreed on a plan, following talks between
+    Jaishankar and Wang Yi here. The two ministers held talks on Thursday evening": a
+    meeting dated only by the dateline takes the day a later sentence gives the same
+    people's meeting, a day or two earlier."""
+    for m in meetings:
+        if not m.assumed_date or m.date is None or m.date.day is None:
+            continue
+        keys = m.participant_keys()
+        told = {n.date for n in meetings if n is not m and not n.assumed_date and not n.background
+                and n.participant_keys() == keys and n.date is not None and n.date.day
+                and 0 < (m.date.date() - n.date.date()).days <= 2}
+        if len(told) == 1:
+            m.date = told.pop()
 
 
 def _one_state(m: RawMeeting) -> bool:

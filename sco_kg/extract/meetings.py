@@ -66,6 +66,7 @@ class RawMeeting:
     background: bool
     evidence: list[Evidence]
     vague_date: bool = False  # "a few days ago": the date is another report's to give
+    assumed_date: bool = False  # no date in its clause: the article's own event's is assumed
 
     def participant_keys(self) -> frozenset[str]:
         return frozenset(s.key() for s in self.sides)
@@ -141,6 +142,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         else:
             groups = [actors + g for g in sides_per_partner]
         when, vague, background = _date_for(ctx, sent, t, dates, stops, state)
+        assumed = when is not None and when is ctx.event and not any(
+            d for d in dates if d.kind != "relative")
         if _after_the_article(ctx, when):
             continue  # "Putin's talks with Xi in Beijing on September 2", told on August 28
         if not background and _background_cue(t):
@@ -182,7 +185,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 if kind in ("phone call", "video call"):
                     place = None  # a call has no single place, whatever the dateline says
                 out.append(RawMeeting(kind, sides, w, place, occasion, bg,
-                                      [ctx.evidence(sent)], vague_date=vague))
+                                      [ctx.evidence(sent)], vague_date=vague,
+                                      assumed_date=assumed and w is when))
             if not background:
                 state.current = sides
                 if when:
