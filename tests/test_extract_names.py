@@ -206,3 +206,9 @@ def test_the_states_style_and_the_parliament_are_no_part_of_the_office(nlp):
                        "Chairman of the Mazhilis of the Kazakh Parliament Yerlan Koshanov.")
     assert found == {"Recep Tayyip Erdogan": ("Türkiye", "President"),
                      "Yerlan Koshanov": ("Kazakhstan", "Chairman of the Mazhilis")}, found
+
+
+def test_a_mixed_case_place_and_a_known_outlet_with_a_dash_is_a_dateline():
+    line = find_dateline("Ashgabat, IRNA – Iranian President Masoud Pezeshkian and his Russian "
+                         "counterpart met on Friday.")
+    assert line is not None and (line.place, line.outlet) == ("Ashgabat", "IRNA")

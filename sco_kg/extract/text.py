@@ -36,9 +36,10 @@ _DATELINES = (
     # Dawn, The News, Express Tribune: "ISLAMABAD: Prime Minister ...", "GOA:"
     re.compile(r"(?P<place>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]{2,}){0,2}):\s+(?=[A-Z])"),
     # Kazinform, Anadolu: "ASTANA. KAZINFORM –", "ANKARA (AA) -"
-    re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:\.\s+|\s*\()(?P<outlet>KAZINFORM|AA|"
+    re.compile(r"(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)(?:\.\s+|,\s+|\s*\()(?P<outlet>KAZINFORM|AA|"
                r"Kazinform|Anadolu|AKIpress|Trend|Interfax|RIA Novosti|BelTA|UzA|"
-               r"Dunya|Kabar|Khovar|Montsame|IRNA|APP|IANS|PTI|ANI)\)?\s*[—–-]+\s*"),
+               r"Dunya|Kabar|Khovar|Montsame|MONTSAME|IRNA|Mehr|Tasnim|APP|IANS|PTI|ANI|TASS|"
+               r"Xinhua|Sputnik|Trend|Azertac|AzerTac|APA|AKI|24\.kg)\)?\s*[—–-]+\s*"),
 )
 
 
