@@ -212,3 +212,17 @@ def test_a_mixed_case_place_and_a_known_outlet_with_a_dash_is_a_dateline():
     line = find_dateline("Ashgabat, IRNA – Iranian President Masoud Pezeshkian and his Russian "
                          "counterpart met on Friday.")
     assert line is not None and (line.place, line.outlet) == ("Ashgabat", "IRNA")
+
+
+def test_hyphenated_arabic_names_and_mullah(nlp):
+    found = names(nlp, "Russian Foreign Minister Sergey Lavrov held talks with Minister of Foreign "
+                       "Affairs of the State of Kuwait Sheikh Salem Abdullah Al-Jaber Al-Sabah and "
+                       "with Mullah Abdul Ghani Baradar.")
+    assert "Sheikh Salem Abdullah Al-Jaber Al-Sabah" in found, found
+    assert "Abdul Ghani Baradar" in found, found
+
+
+def test_more_states_and_organisations_by_name():
+    from sco_kg.extract.countries import party
+    assert party("OSCE").label == "Organization for Security and Co-operation in Europe"
+    assert party("State of Palestine").label == "Palestine"

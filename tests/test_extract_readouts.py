@@ -873,3 +873,12 @@ def test_a_meeting_dated_only_by_the_dateline_takes_the_day_told_later(nlp):
                       "Wednesday evening on the sidelines of the SCO summit.", "2024-07-04")
     assert [(row[1], row[4]) for row in summary(facts)] == [
         ("2024-07-03", frozenset({"S Jaishankar", "Murat Nurtleu"}))], summary(facts)
+
+
+def test_a_day_after_meeting_takes_the_day_before_the_main_clauses(nlp):
+    facts = read(nlp, "BEIJING (AP) — Chinese President Xi Jinping held talks with Tunisian "
+                      "President Kais Saied in Beijing on Friday, a day after meeting Egyptian "
+                      "President Abdel Fattah el-Sissi.", "2024-05-31")
+    dates = {row[4]: row[1] for row in summary(facts)}
+    assert dates[frozenset({"Xi Jinping", "Kais Saied"})] == "2024-05-31"
+    assert dates[frozenset({"Xi Jinping", "Abdel Fattah el-Sissi"})] == "2024-05-30", dates

@@ -476,6 +476,8 @@ def _outlet_state(ctx: ArticleContext, m: RawMeeting) -> None:
     open_sides = [s for s in m.sides if s.person and not s.party_label]
     others = [s.party_label for s in m.sides if s.party_label]
     if len(open_sides) != 1 or not others or state in others:
+        # opposite the outlet's own state, an unqualified official may be a foreign one the
+        # text names by a state we do not know ("DPRK Foreign Minister Choe Son Hui")
         return
     side = open_sides[0]
     if side.role and _NATIONAL_OFFICE.search(side.role) \

@@ -896,6 +896,11 @@ def _background_cue(t: Token) -> bool:
 def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention],
               stops: set[int], state: ReadState) -> tuple[When | None, bool, bool]:
     """(date, vague, background) of the meeting triggered by ``t``."""
+    shifted = _days_apart(ctx, sent, t)
+    if shifted is not None and not any(d.start >= t.idx for d in dates):
+        # "held talks with Bahrain's King in Beijing on Thursday, a day after meeting
+        # Egyptian President El-Sisi": Thursday is the other meeting's day
+        return shifted, False, _is_background(ctx, shifted)
     own = clause_tokens(t)
     best: tuple[int, When | None, DateMention] | None = None
     ch = [c.i for c in chain(t)]
@@ -947,7 +952,9 @@ _DAYS_APART = re.compile(r"\b(a|one|two|three) days? (after|before)\s+$", re.I)
 def _days_apart(ctx: ArticleContext, sent: Span, t: Token) -> When | None:
     """ "The phone call came a day after Doval met Putin at the Kremlin": the meeting of the
     clause is that many days before (or after) the article's event."""
-    subject_start = min((c.left_edge.i for c in t.children if c.dep_ == "nsubj"), default=t.i)
+    verb = _light_verb(t) or t  # "a day after Mr Dar held talks with Mr Wang"
+    subject_start = min((c.left_edge.i for c in verb.children if c.dep_ == "nsubj"),
+                        default=min(t.i, verb.i))
     head = sent.doc[sent.start:subject_start].text_with_ws
     m = _DAYS_APART.search(head)
     if m is None or ctx.event is None or ctx.event.day is None:

@@ -253,7 +253,9 @@ def honorifics() -> frozenset[str]:
                       # "Foreign Minister Seyyed Abbas Araghchi", "Sayyid Badr Albusaidi"
                       "sayyid", "seyyed", "sayyed",
                       # "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei"
-                      "ayatollah", "hojatoleslam"}) | military_ranks()
+                      "ayatollah", "hojatoleslam",
+                      # "Mullah Abdul Ghani Baradar", "Maulana Fazlur Rehman"
+                      "mullah", "mawlawi", "maulvi", "maulana"}) | military_ranks()
 
 
 @cache

@@ -389,10 +389,18 @@ def _stacked_office(doc: Doc, start: int, end: int) -> bool:
 
 
 def _extend_name(doc: Doc, start: int, end: int) -> int:
-    """Extend a name to the right over name tokens ("Tanzila" + "Narbayeva")."""
-    while end < len(doc) and end - start < 7 and is_name_token(doc[end]) \
-            and not doc[end - 1].whitespace_ == "" and "\n" not in doc[end - 1].whitespace_:
-        end += 1
+    """Extend a name to the right over name tokens ("Tanzila" + "Narbayeva"), and over
+    hyphens inside one ("Salem Abdullah Al-Jaber Al-Sabah")."""
+    while end < len(doc) and end - start < 9:
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and is_name_token(doc[end + 1]):
+            end += 2
+            continue
+        if is_name_token(doc[end]) and not doc[end - 1].whitespace_ == "" \
+                and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+            continue
+        break
     return end
 
 
