@@ -86,3 +86,8 @@ def test_the_eve_of_is_the_day_before_the_event_told():
     assert first("On the eve of the summit, Putin called Rahmon") == "2024-07-02"
     assert first("on the eve of the talks", previous=When(2024, 6, 1)) == "2024-05-31"
     assert first("the eve of the talks", previous=When(2024, 6)) == "2024-07-02"
+
+
+def test_a_sentence_starting_with_in_may_is_a_month_and_may_alone_is_a_verb():
+    assert first("In May, Muttaqi held talks in Beijing") == "2024-05"
+    assert [d for d in find_dates("May I add that the talks went well") if d.kind == "month"] == []

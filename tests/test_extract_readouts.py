@@ -882,3 +882,14 @@ def test_a_day_after_meeting_takes_the_day_before_the_main_clauses(nlp):
     dates = {row[4]: row[1] for row in summary(facts)}
     assert dates[frozenset({"Xi Jinping", "Kais Saied"})] == "2024-05-31"
     assert dates[frozenset({"Xi Jinping", "Abdel Fattah el-Sissi"})] == "2024-05-30", dates
+
+
+def test_meeting_two_counterparts_named_together_is_one_meeting(nlp):
+    facts = read(nlp, "ANKARA (AA) - Foreign Minister Hakan Fidan met his Azerbaijani and Georgian "
+                      "counterparts, Jeyhun Bayramov and Maka Botchorishvili, in Ankara on Monday.\n"
+                      "Fidan later held separate meetings with his Kazakh and Uzbek counterparts, "
+                      "Murat Nurtleu and Bakhtiyor Saidov.", "2025-05-05")
+    rows = {(row[0], row[4]) for row in summary(facts)}
+    assert ("trilateral", frozenset({"Hakan Fidan", "Jeyhun Bayramov", "Maka Botchorishvili"})) \
+        in rows, rows
+    assert ("bilateral", frozenset({"Hakan Fidan", "Murat Nurtleu"})) in rows, rows

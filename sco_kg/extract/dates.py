@@ -115,7 +115,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekday", re.compile(r"(?:\b(?P<rel>last|this|next|earlier on|later on)\s+)?"
                            r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                            r"Sunday)\b")),
-    ("month", re.compile(r"(?:\b(?P<rel>last|this|next|early|late|mid|earlier this|in)\s+)?"
+    ("month", re.compile(r"(?:\b(?P<rel>(?i:last|this|next|early|late|mid|earlier this|in))\s+)?"
                          r"\b(?P<mon>January|February|March|April|May|June|July|August|"
                          r"September|October|November|December)\b(?!\s+\d{1,2}\b)"
                          r"(?:,?\s+(?P<y>(?:19|20)\d\d)|\s+(?P<ry>last year|this year|"

@@ -235,7 +235,13 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                 # "X and Y met", "the two met", "we met", "they last met in May"
                 return Trigger(t, "", actors, [], True)
             return None
-        return Trigger(t, "", actors, partners, False)
+        together = len(partners) >= 2 and all(p.counterpart and p.kind == "person"
+                                               for p in partners) and not any(
+            w.lower_ in ("separately", "separate", "respectively", "individually")
+            for w in sent)
+        # "met his Azerbaijani and Turkmen counterparts, Jeyhun Bayramov and Rashid
+        # Meredov, in Awaza": the three ministers met
+        return Trigger(t, "", actors, partners, together)
     if low in receive_verbs() and t.pos_ == "VERB":
         return _receive(ctx, t, sent)
     if low in co_chair_verbs() or (low in ("chaired", "chair", "chairs", "chairing") and t.i >= 2

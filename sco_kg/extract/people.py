@@ -519,6 +519,24 @@ def find_names(doc: Doc) -> list[NameSpan]:
                     and not (s > 0 and doc[s - 1].lower_ == "the"):
                 # "Leader of the Nation, President ...": a name after "the" is no person
                 spans[(s, e)] = None
+    for t in doc:
+        # "his Kazakh and Uzbek counterparts, Murat Nurtleu and Bakhtiyor Saidov": the names
+        # listed after the plural title
+        if t.lower_ != "counterparts" or t.i + 2 >= len(doc) or doc[t.i + 1].text != ",":
+            continue
+        k = t.i + 2
+        while k < len(doc):
+            e = k
+            while e < len(doc) and e - k < 4 and is_name_token(doc[e]) and doc[e].pos_ == "PROPN":
+                e += 1
+            if e - k < 2:
+                break
+            if not any(a < e and k < b for a, b in spans):
+                spans[(k, e)] = None
+            if e < len(doc) and doc[e].lower_ in ("and", ","):
+                k = e + 1 + (e + 1 < len(doc) and doc[e + 1].lower_ == "and")
+                continue
+            break
     for line_start in _line_starts(doc):
         # Transcript speaker lines: "Vladimir Putin: Mr President, friends, ..."
         e = line_start
