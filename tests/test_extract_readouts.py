@@ -893,3 +893,27 @@ def test_meeting_two_counterparts_named_together_is_one_meeting(nlp):
     assert ("trilateral", frozenset({"Hakan Fidan", "Jeyhun Bayramov", "Maka Botchorishvili"})) \
         in rows, rows
     assert ("bilateral", frozenset({"Hakan Fidan", "Murat Nurtleu"})) in rows, rows
+
+
+def test_he_after_a_semicolon_is_the_subject_named_before_it(nlp):
+    facts = read(nlp, "BEIJING (Reuters) - Chinese Foreign Minister Wang Yi spoke to reporters. "
+                      "Russian presidential envoy Zamir Kabulov was there too.\n"
+                      "Since then, Russia's special envoy for Afghanistan, Zamir Kabulov, has "
+                      "become a regular visitor to Kabul; he met Afghan acting Foreign Minister "
+                      "Amir Khan Muttaqi there last month.", "2024-02-05")
+    assert {row[4] for row in summary(facts)} == {
+        frozenset({"Zamir Kabulov", "Amir Khan Muttaqi"})}, summary(facts)
+
+
+def test_talks_with_two_people_that_another_article_gives_as_a_trilateral_are_it(nlp):
+    first = Article(id="r/1", source="r.txt", published="2025-05-21",
+                    text="BEIJING: Deputy Prime Minister Ishaq Dar held an informal trilateral "
+                         "meeting with Chinese Foreign Minister Wang Yi and Afghan acting foreign "
+                         "minister Amir Khan Muttaqi on Wednesday.")
+    second = Article(id="r/2", source="r.txt", published="2025-07-03",
+                     text="KABUL (AFP) - In May, Afghan acting foreign minister Amir Khan Muttaqi "
+                          "held talks in Beijing with Chinese Foreign Minister Wang Yi and "
+                          "Pakistan's Foreign Minister Ishaq Dar.")
+    facts = extract_corpus([first, second], nlp)
+    assert [len(f.meetings) for f in facts] == [1, 1]
+    assert facts[1].meetings[0].kind == "trilateral" and facts[1].meetings[0].date == "2025-05-21"

@@ -183,6 +183,7 @@ def extract_corpus(articles: list[Article], nlp: Language | None = None) -> list
     docs = list(nlp.pipe(texts))
     reads = [read_article(build_context(a, doc, y)) for a, doc, y in zip(articles, docs, years)]
     _agree_on_people(reads)
+    _join_split_meetings(reads)
     reports = [Report(i, m) for i, r in enumerate(reads) for m in r.meetings]
     groups = cluster(reports)
     for g in groups:
@@ -419,6 +420,30 @@ def _name_the_states(meetings: list[RawMeeting]) -> None:
                 if side.role is None and len(roles) == 1:
                     side.role = next(iter(roles))  # "the defence ministers of A, B and C"
             m.sides = list(named[0].sides)
+
+
+def _join_split_meetings(reads: list[ArticleRead]) -> None:
+    """ "In May, Muttaqi held talks in Beijing with Wang Yi and Pakistan's Ishaq Dar", told
+    where another report gives the trilateral meeting of those three: the one sentence's
+    meetings with each are that meeting."""
+    joint = [m for r in reads for m in r.meetings if len(m.sides) >= 3]
+    for r in reads:
+        by_sentence: dict[int, list[RawMeeting]] = defaultdict(list)
+        for m in r.meetings:
+            if len(m.sides) == 2 and m.evidence:
+                by_sentence[m.evidence[0].start].append(m)
+        for group in by_sentence.values():
+            if len(group) < 2:
+                continue
+            keys = frozenset(k for m in group for k in m.participant_keys())
+            fits = [j for j in joint if j.participant_keys() == keys
+                    and all(dedup_compatible(j.date, m.date) for m in group)]
+            if not fits:
+                continue
+            first = group[0]
+            first.sides = list(fits[0].sides)
+            first.kind = fits[0].kind
+            r.meetings = [m for m in r.meetings if m is first or all(m is not g for g in group)]
 
 
 def _date_the_assumed(meetings: list[RawMeeting]) -> None:

@@ -204,6 +204,11 @@ def _sentence_subject(ctx: ArticleContext, sent: Span) -> Person | None:
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i in ctx.registry.by_token:
             return ctx.registry.by_token[child.i]
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            # "Beijing's special envoy for Afghan affairs, Yue Xiaoyong, has become ..."
+            for appos in child.children:
+                if appos.dep_ == "appos" and appos.i in ctx.registry.by_token:
+                    return ctx.registry.by_token[appos.i]
     for tok in sent:
         if tok.dep_ == "nsubj" and tok.i in ctx.registry.by_token:
             return ctx.registry.by_token[tok.i]
@@ -774,6 +779,10 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                 # "Mr Sharif had visited China in June, when he held talks with Mr Li": the
                 # main clause's subject, not the person of the sentence before
                 person = subject
+            elif r.role in ("he", "she"):
+                # "Beijing's special envoy, Yue Xiaoyong, has become a regular visitor to
+                # Kabul; he met Muttaqi there": a subject named earlier in the sentence
+                person = _earlier_subject(ctx, ctx.doc[r.start]) or person
             if person:
                 out.append(Side(person, person.party.label if person.party else None,
                                 person.role))
@@ -797,6 +806,19 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             else:
                 out.append(Side(None, r.party.label, role))
     return out
+
+
+def _earlier_subject(ctx: ArticleContext, pronoun: Token) -> Person | None:
+    """The last person named as a subject (or its apposition) before ``pronoun`` in its
+    sentence."""
+    found = None
+    for tok in pronoun.doc[pronoun.sent.start:pronoun.i]:
+        person = ctx.registry.by_token.get(tok.i)
+        if person is None:
+            continue
+        if any(a.dep_ in ("nsubj", "nsubjpass") for a in (tok, *tok.ancestors)):
+            found = person  # the subject, or a name in apposition inside it
+    return found
 
 
 def _plural_of(ctx: ArticleContext, pronoun: Token) -> list[Person]:

@@ -376,15 +376,16 @@ def _stacked_office(doc: Doc, start: int, end: int) -> bool:
     """Whether a PERSON span starting with an office word follows a whole title ending in a
     state: "Acting Foreign Minister of the Islamic Emirate of Afghanistan Amir Khan Muttaqi"
     (a title holds no second office right after its state, so "Amir" is a name)."""
-    if not is_office_word(doc[start]) or end - start < 3:
+    if not is_office_word(doc[start]):
         return False
     title = left_title(doc, start)
-    if doc[start].lower_ in ("amir", "sultan") and any(is_office_word(t) for t in title):
+    if doc[start].lower_ in ("amir", "sultan") and start + 1 < len(doc) \
+            and is_name_token(doc[start + 1]) and any(is_office_word(t) for t in title):
         # "the Taliban's acting foreign minister Amir Khan Muttaqi", "Acting Foreign
         # Minister of the Afghan Interim Government Amir Khan Muttaqi": a title holds one
         # office, so the second is a name
         return True
-    return bool(title) and any(is_office_word(t) for t in title) \
+    return end - start >= 3 and bool(title) and any(is_office_word(t) for t in title) \
         and _is_party_word(title[-1].text)
 
 
@@ -429,6 +430,9 @@ def find_names(doc: Doc) -> list[NameSpan]:
             # the NER left a first name out: "Chairman of the Cabinet of Ministers Akylbek
             # [Japarov]"
             s -= 1
+        if e == end and e < len(doc) and not doc[e].ent_type_ and is_name_token(doc[e]) \
+                and doc[e].pos_ == "PROPN":
+            e = _extend_name(doc, s, e)  # the NER cut the surname: "[Amir Khan] Muttaqi"
         if s < ent.start and ent.ent_id_:
             # the gazetteer matched the surname alone: "Japarov" is Sadyr's id, not
             # Akylbek's; the full name is looked up again when registered
