@@ -917,3 +917,13 @@ def test_talks_with_two_people_that_another_article_gives_as_a_trilateral_are_it
     facts = extract_corpus([first, second], nlp)
     assert [len(f.meetings) for f in facts] == [1, 1]
     assert facts[1].meetings[0].kind == "trilateral" and facts[1].meetings[0].date == "2025-05-21"
+
+
+def test_an_old_visit_with_a_then_holder_is_not_the_current_holders(nlp):
+    facts = read(nlp, "ULAANBAATAR, September 3 /MONTSAME/. President of Mongolia Ukhnaa "
+                      "Khurelsukh held talks with President of Russia Vladimir Putin.\nRelations "
+                      "were upgraded in 2019, when President Putin paid a state visit to Mongolia "
+                      "and held talks with then-President Khaltmaagiin Battulga.", "2024-09-03")
+    rows = {(row[1], row[4]) for row in summary(facts)}
+    assert ("2019", frozenset({"Vladimir Putin", "Khaltmaagiin Battulga"})) in rows, rows
+    assert not any(d == "2019" and "Ukhnaa Khurelsukh" in p for d, p in rows), rows

@@ -28,7 +28,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 _SKIP = frozenset({"with", "up", "the", "his", "her", "its", "their", "also", "separately",
                    "respectively", "jointly", "together", "a", "an", "fellow", "visiting",
                    "dr.", "dr", "mr.", "mr", "h.e.", "president-elect",
-                   "then", "late", "former"})  # "with then External Affairs Minister X"
+                   "then", "late", "former", "ex", "-"})  # "with then-President X"
 
 
 @dataclass
