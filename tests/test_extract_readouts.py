@@ -927,3 +927,23 @@ def test_an_old_visit_with_a_then_holder_is_not_the_current_holders(nlp):
     rows = {(row[1], row[4]) for row in summary(facts)}
     assert ("2019", frozenset({"Vladimir Putin", "Khaltmaagiin Battulga"})) in rows, rows
     assert not any(d == "2019" and "Ukhnaa Khurelsukh" in p for d, p in rows), rows
+
+
+def test_talks_between_a_minister_and_an_organisations_head(nlp):
+    facts = read(nlp, "NEW DELHI (PTI) External Affairs Minister S. Jaishankar held talks with "
+                      "Iranian Foreign Minister Hossein Amir-Abdollahian on Thursday.\nThe two "
+                      "ministers had last spoken over the phone in June.\nTalks between Kazakh "
+                      "Foreign Minister Mukhtar Tileuberdi and Secretary General of the "
+                      "Organization for Security and Co-operation in Europe Helga Maria Schmid "
+                      "were held in Astana on Friday.", "2024-05-10")
+    rows = {(row[0], row[1], row[2], row[4]) for row in summary(facts)}
+    assert ("talks", "2024-05-09", "New Delhi",
+            frozenset({"S. Jaishankar", "Hossein Amir-Abdollahian"})) in rows, rows
+    assert ("phone call", "2023-06", None,
+            frozenset({"S. Jaishankar", "Hossein Amir-Abdollahian"})) in rows, rows
+    assert ("talks", "2024-05-10", "Astana",
+            frozenset({"Mukhtar Tileuberdi", "Helga Maria Schmid"})) in rows, rows
+    states = {p.person.label: (p.party.label if p.party else None, p.role)
+              for m in facts.meetings for p in m.participants}
+    assert states["Helga Maria Schmid"] == (
+        "Organization for Security and Co-operation in Europe", "Secretary General")

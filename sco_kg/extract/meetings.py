@@ -289,6 +289,10 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             actors = _actors(ctx, t, sent, partners, pend)
             if partners:
                 return Trigger(t, "phone call", actors, partners, False)
+            if len(actors) >= 2 or any(a.kind == "pair" or a.role in ("we", "they")
+                                       for a in actors):
+                # "The two leaders had last spoken over the phone in June"
+                return Trigger(t, "phone call", actors, [], True)
         return None
     if low in meeting_nouns() and t.pos_ in ("NOUN", "PROPN", "VERB"):
         kind = meeting_nouns()[low]

@@ -96,8 +96,8 @@ def video_words() -> frozenset[str]:
 @cache
 def speak_verbs() -> frozenset[str]:
     """Verbs that report a call when "phone" is near: "Xi spoke by phone with Macron"."""
-    return frozenset({"speak", "speaks", "spoke", "talk", "talks", "talked", "phoned",
-                      "telephoned", "called", "calls"})
+    return frozenset({"speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks",
+                      "talked", "phoned", "telephoned", "called", "calls", "dialled", "dialed"})
 
 
 @cache

@@ -162,9 +162,10 @@ def read_title(tokens: list[Token]) -> Title:
     Secretary-General" -> (United Nations, "Secretary-General"); "chairperson of the Senate
     of Uzbekistan" -> (Uzbekistan, "Chairperson of the Senate")."""
     # Split coordinated titles and keep the highest office.
+    protected = _party_tokens(tokens)  # "Organization for Security and Co-operation ..."
     segments: list[list[Token]] = [[]]
     for t, depth in _bracket_depths(tokens):
-        if t.lower_ in ("and", "&", ",") and depth == 0:
+        if t.lower_ in ("and", "&", ",") and depth == 0 and t.i not in protected:
             segments.append([])
         else:
             segments[-1].append(t)
@@ -174,17 +175,30 @@ def read_title(tokens: list[Token]) -> Title:
     ranked = [(role_rank(_title_text(s)), i) for i, s in enumerate(segments)]
     best = segments[max(ranked)[1]]  # ties go to the office nearest the name
     found_party: Party | None = None
-    for seg in (best, *segments):
-        found_party = _party_in(seg)
+    for seg in (best, *segments, tokens):  # the whole title last: "... of the Organization
+        found_party = _party_in(seg)        # for Security and Co-operation in Europe"
         if found_party:
             break
     role = _role_from(best)
     return Title(found_party, role)
 
 
+def _party_tokens(tokens: list[Token]) -> set[int]:
+    """Indices of tokens inside a multi-word state or organisation name."""
+    out: set[int] = set()
+    for size in (9, 8, 7, 6, 5, 4, 3):
+        for i in range(len(tokens) - size + 1):
+            chunk = "".join(t.text_with_ws for t in tokens[i:i + size]).strip()
+            if party(chunk):
+                out.update(t.i for t in tokens[i:i + size])
+    return out
+
+
 def _party_in(tokens: list[Token]) -> Party | None:
     # Longest match first: "United Nations" before "Nations".
-    for size in (6, 5, 4, 3, 2, 1):  # "Democratic People's Republic of Korea"
+    # "Democratic People's Republic of Korea", "Organization for Security and Co-operation in
+    # Europe"
+    for size in (9, 8, 7, 6, 5, 4, 3, 2, 1):
         for i in range(len(tokens) - size + 1):
             chunk = "".join(t.text_with_ws for t in tokens[i:i + size]).strip()
             chunk = re.sub(r"\s*[’']s$", "", chunk)
@@ -302,6 +316,7 @@ def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
             continue
         if low in _LEFT_FILLERS or is_honorific(t) or low in title_words() \
                 or _is_party_word(t.text) or is_domestic_body(t.text) \
+                or (i > 0 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_) \
                 or (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ")
                     and low not in headline_verbs()):
             out.append(t)

@@ -375,7 +375,9 @@ def _item_at(doc: Doc, k: int, registry: Registry, limit: int) -> list[Ref]:
         return found
     j = k
     while j < limit and j - k < 24 and j not in registry.by_token and ((
-            doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-")
+            doc[j].text[:1].isupper() or doc[j].lower_ in ("of", "the", "and", "’s", "'s", "-",
+                                                           "for", "in")
+            or (doc[j - 1].text == "-" and not doc[j - 1].whitespace_)
             or is_office_word(doc[j]) or doc[j].lower_ in title_words()
             or is_honorific(doc[j])) and doc[j].text not in (",", ".") or _title_goes_on(doc, j, k)):
         j += 1

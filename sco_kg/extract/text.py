@@ -33,6 +33,9 @@ _DATELINES = (
     # "TEHRAN (IRNA) --"
     re.compile(r"(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?\s*"
                r"\((?P<outlet>[A-Z][\w.&-]{1,12}(?:\s[A-Z][\w.&-]{1,12})?)\)\s*[—–-]+\s*"),
+    # PTI, IANS without a date or a dash: "NEW DELHI (PTI) External Affairs Minister ..."
+    re.compile(r"(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,2})\s*"
+               r"\((?P<outlet>PTI|IANS|ANI|UNI|AP|AFP|Reuters|Xinhua|TASS|IRNA|APP)\)\s+(?=[A-Z])"),
     # Dawn, The News, Express Tribune: "ISLAMABAD: Prime Minister ...", "GOA:"
     re.compile(r"(?P<place>[A-Z][A-Z'’-]{2,}(?:\s[A-Z][A-Z'’-]{2,}){0,2}):\s+(?=[A-Z])"),
     # Kazinform, Anadolu: "ASTANA. KAZINFORM –", "ANKARA (AA) -"
