@@ -947,3 +947,18 @@ def test_talks_between_a_minister_and_an_organisations_head(nlp):
               for m in facts.meetings for p in m.participants}
     assert states["Helga Maria Schmid"] == (
         "Organization for Security and Co-operation in Europe", "Secretary General")
+
+
+def test_a_meeting_of_the_day_without_a_place_is_where_the_day_was(nlp):
+    facts = read(nlp, "Prime Minister Shehbaz Sharif met Chinese Premier Li Qiang in Beijing on "
+                      "June 7.\nThe same day Sharif also held talks with Chinese Vice President "
+                      "Han Zheng.", "2024-06-09")
+    places = {row[4]: row[2] for row in summary(facts)}
+    assert places[frozenset({"Shehbaz Sharif", "Han Zheng"})] == "Beijing", places
+
+
+def test_a_meeting_of_the_articles_day_is_in_its_dateline_city(nlp):
+    facts = read(nlp, "TASHKENT, Aug 18 (UzA) - Uzbek Foreign Minister Vladimir Norov spoke at a "
+                      "forum.\nRussian Security Council Secretary Nikolai Patrushev was received "
+                      "by President Shavkat Mirziyoyev on Thursday.", "2022-08-18")
+    assert {row[2] for row in summary(facts)} == {"Tashkent"}, summary(facts)

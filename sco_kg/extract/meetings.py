@@ -176,6 +176,15 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
             location = ctx.place
         if location is None and tr.kind == "state visit":
             location = _visit_city(t)  # "during his state visit to Astana"
+        if location is None and not background and tr.kind not in ("phone call", "video call") \
+                and _days_before_event(ctx, when) in (0, 1) and ctx.place is not None:
+            # an in-person meeting of the article's own day (or the day before) and no place
+            # in its sentence: where the article is datelined
+            location = ctx.place
+        if location is None and not background and tr.kind not in ("phone call", "video call") \
+                and when is not None and when.day and when == state.last_date \
+                and state.last_place is not None:
+            location = state.last_place  # the same day as the meeting told before, there
         if caption:
             when, location = _caption_date_place(ctx, sent, dates, when, location)
         occasion = _occasion_for(t)
