@@ -25,7 +25,8 @@ from .model import ArticleFacts
 
 FACTS = ("meetings", "partnerships", "endorsements", "summits")
 _HONORIFICS = {"dr", "mr", "mrs", "ms", "prof", "h.e", "he", "sir", "sheikh", "shri", "ayatollah",
-               "seyyed", "sayyid", "sayyed", "syed", "mullah", "mawlawi", "maulana"}
+               "seyyed", "sayyid", "sayyed", "syed", "seyed", "sayed", "mullah", "mawlawi",
+               "maulana", "majesty", "his", "her", "excellency"}
 # Ranks before a name ("Gen Sergei Shoigu", "Field Marshal Asim Munir"), dropped only at
 # the start: "Major" and "General" are surnames elsewhere.
 _RANKS = {"gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "brig",

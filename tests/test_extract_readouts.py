@@ -962,3 +962,17 @@ def test_a_meeting_of_the_articles_day_is_in_its_dateline_city(nlp):
                       "forum.\nRussian Security Council Secretary Nikolai Patrushev was received "
                       "by President Shavkat Mirziyoyev on Thursday.", "2022-08-18")
     assert {row[2] for row in summary(facts)} == {"Tashkent"}, summary(facts)
+
+
+def test_this_morning_dialled_seyed_and_a_denied_report(nlp):
+    facts = read(nlp, "TEHRAN (IRNA) -- This morning, Kazakh President Kassym-Jomart Tokayev had "
+                      "a meeting with Iranian President Masoud Pezeshkian.\nEarlier this week, "
+                      "Foreign Minister Seyed Abbas Araghchi dialled Belarusian Foreign Minister "
+                      "Maxim Ryzhenkov.\nThe ministry denied a report that Araghchi spoke by "
+                      "phone with US envoy Steve Witkoff.", "2024-08-09")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert ("bilateral", "2024-08-09", frozenset({"Kassym-Jomart Tokayev", "Masoud Pezeshkian"})) \
+        in rows, rows
+    assert any(k == "phone call" and p == frozenset({"Abbas Araghchi", "Maxim Ryzhenkov"})
+               for k, _, p in rows), rows
+    assert not any("Steve Witkoff" in p for _, _, p in rows), rows

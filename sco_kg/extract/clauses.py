@@ -19,6 +19,8 @@ _MODAL_AUX = frozenset({"will", "would", "shall", "should", "may", "might", "cou
 _MODAL_HEADS = frozenset(modal_cues()) - _MODAL_AUX - {"set", "next", "if", "whether", "unless"}
 _DENIALS = frozenset({"deny", "denies", "denied", "denying", "dismissed", "dismisses",
                       "refuted", "refutes", "rejected", "rejects"})
+_HEARSAY = frozenset({"report", "reports", "claim", "claims", "rumour", "rumours", "rumor",
+                      "rumors", "speculation", "allegation", "allegations", "story"})
 _FUTURE_ADJ = frozenset({"upcoming", "next", "future", "planned", "possible", "potential",
                          "proposed", "forthcoming", "expected", "scheduled", "prospective"})
 
@@ -99,6 +101,9 @@ def is_modal(t: Token, *, noun: bool = False) -> bool:
                        or c.dep_ == "neg" for c in cur.head.children)
         if cur.dep_ == "ccomp" and cur.head.lower_ in _DENIALS:
             return True  # "The Kremlin denied that Putin had met Trump"
+        if cur.dep_ in ("acl", "ccomp", "relcl") and cur.head.lower_ in _HEARSAY \
+                and cur.head.head.lower_ in _DENIALS:
+            return True  # "Peskov denied a report that Trump spoke by phone with Putin"
         if cur.i == t.i and noun and cur.dep_ in ("nsubj", "nsubjpass") and _unconfirmed(cur.head):
             return True
         if cur.head.i == cur.i or cur.dep_ in ("advcl", "conj", "relcl", "acl", "parataxis",

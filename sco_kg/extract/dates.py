@@ -123,6 +123,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d\d)\b(?!-\d)")),
     ("relative", re.compile(
         r"\b(?P<rel>earlier (?:in|on) the day|later (?:in|on) the day|earlier today|today|"
+        r"this (?:morning|afternoon|evening)|tonight|"
         r"yesterday|tomorrow|(?:on )?the same day|the previous day|the day before|"
         r"(?:on )?the eve of|(?:a|one|two|three) days? (?:earlier|before|later)|"
         r"the (?:next|following) day|"
@@ -255,7 +256,8 @@ def resolve(d: DateMention, ref: When | None, *, future: bool = False,
         if previous is not None and previous.day:
             return previous
         return ref if ref and ref.day else None
-    if rel.startswith(("earlier today", "today")):
+    if rel.startswith(("earlier today", "today", "this morning", "this afternoon",
+                       "this evening", "tonight")):
         return ref if ref and ref.day else None
     if rel == "yesterday" or rel in ("the previous day", "the day before"):
         if ref_day is None:

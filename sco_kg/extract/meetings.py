@@ -288,11 +288,12 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             partners = [p for p in partners if p.kind == "person"]
             if partners:
                 return Trigger(t, "", _actors(ctx, t, sent, partners, pend), partners, False)
-        if window & {"phone", "telephone"} or low in ("phoned", "telephoned"):
+        if window & {"phone", "telephone"} or low in ("phoned", "telephoned", "dialled",
+                                                        "dialed"):
             j = t.i + 1
             while j < end and doc[j].lower_ not in ("with", "to") and j - t.i < 6:
                 j += 1  # "spoke by phone with X", "spoke to X over the phone"
-            if low in ("phoned", "telephoned"):
+            if low in ("phoned", "telephoned", "dialled", "dialed"):
                 j = t.i
             partners, pend = read_refs(doc, j + 1, reg, end)
             actors = _actors(ctx, t, sent, partners, pend)

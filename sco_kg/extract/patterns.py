@@ -165,7 +165,7 @@ def office_heads() -> dict[str, int]:
         "director-general": 7, "director": 5, "commissioner": 6, "head": 4, "leader": 3,
         "vice": 2, "deputy": 2, "member": 1, "adviser": 4, "advisor": 4, "spokesperson": 4,
         "spokesman": 4, "spokeswoman": 4, "senator": 5, "general": 5, "pm": 9, "fm": 8,
-        "eam": 8, "monarch": 9, "mp": 4, "chief": 4,
+        "eam": 8, "monarch": 9, "mp": 4, "chief": 4, "emperor": 9, "empress": 9, "queen": 9,
     }
 
 
@@ -251,7 +251,7 @@ def honorifics() -> frozenset[str]:
                       "excellency", "shri", "shri.", "shree", "sri", "sri.", "smt", "smt.",
                       "shrimati", "hon", "hon.", "honourable", "honorable", "rt", "rt.",
                       # "Foreign Minister Seyyed Abbas Araghchi", "Sayyid Badr Albusaidi"
-                      "sayyid", "seyyed", "sayyed",
+                      "sayyid", "seyyed", "sayyed", "seyed", "sayed",
                       # "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei"
                       "ayatollah", "hojatoleslam",
                       # "Mullah Abdul Ghani Baradar", "Maulana Fazlur Rehman"

@@ -186,8 +186,14 @@ def _name_after(doc: Doc, k: int, registry: Registry, limit: int) -> bool:
     """Whether a registered name starts at ``k``, or after a comma and honorifics there."""
     if k in registry.by_token:
         return True
-    if k >= limit or doc[k].text != ",":
+    if k >= limit:
         return False
+    if doc[k].text != ",":
+        # "Foreign Minister of Iran H.E. Mr. Abbas Araghchi"
+        m = k
+        while m < limit and m - k < 3 and m not in registry.by_token and is_honorific(doc[m]):
+            m += 1
+        return m > k and m < limit and m in registry.by_token
     m = k + 1
     while m < limit and m - k <= 4 and m not in registry.by_token and is_honorific(doc[m]):
         m += 1
