@@ -226,3 +226,12 @@ def test_more_states_and_organisations_by_name():
     from sco_kg.extract.countries import party
     assert party("OSCE").label == "Organization for Security and Co-operation in Europe"
     assert party("State of Palestine").label == "Palestine"
+
+
+def test_no_sentence_ends_after_an_honorific_and_styles_are_no_office(nlp):
+    found = names(nlp, "Foreign Minister Senator Mohammad Ishaq Dar spoke with Foreign Minister of "
+                       "Iran H.E. Mr. Abbas Araghchi and Acting Foreign Minister Mawlawi Amir Khan "
+                       "Muttaqi.")
+    assert found == {"Mohammad Ishaq Dar": (None, "Foreign Minister"),
+                     "Abbas Araghchi": ("Iran", "Foreign Minister"),
+                     "Amir Khan Muttaqi": (None, "Acting Foreign Minister")}, found

@@ -258,6 +258,8 @@ def _role_from(tokens: list[Token]) -> str | None:
     # "Chairman of the Mazhilis of the Kazakh Parliament": the chamber is the office's
     if any(w in legislature_words() for w in re.findall(r"[a-z]+", text.lower())):
         text = re.sub(r"\s+of\s+the\s+(?:\S+\s+)?Parliament$", "", text)
+    # "Foreign Minister Senator Mohammad Ishaq Dar": a style between the office and the name
+    text = re.sub(r"(\w)\s+(?:Senator|Amir|Mawlawi|Sheikh)$", r"\1", text)
     # "President of the Republic [of Türkiye]": the state's style is no part of the office
     text = re.sub(r"\s+of\s+the\s+(?:Republic|Federation|Kingdom|Sultanate|Emirate|State)$",
                   "", text)
@@ -434,8 +436,11 @@ def find_names(doc: Doc) -> list[NameSpan]:
                 break
             end = nxt.end
         s, e = _trim(doc, ent.start, end)
-        if s > ent.start and _stacked_office(doc, ent.start, end):
-            s = ent.start  # "... of Afghanistan Amir Khan Muttaqi": "Amir" is his name
+        s0 = ent.start
+        while s0 < s and is_honorific(doc[s0]):
+            s0 += 1  # "Mawlawi Amir Khan Muttaqi"
+        if s > s0 and _stacked_office(doc, s0, end):
+            s = s0  # "... of Afghanistan Amir Khan Muttaqi": "Amir" is his name
         if s == ent.start and s > 0 and doc[s - 1].lower_ in ("amir", "sultan") \
                 and _stacked_office(doc, s - 1, e):
             s -= 1  # "... of the Afghan Interim Government Amir [Khan Muttaqi]"

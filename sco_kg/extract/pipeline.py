@@ -51,8 +51,10 @@ def line_sentences(doc: Doc) -> Doc:
         # A sentence starts after its predecessor's closing punctuation, never inside a
         # title: the parser alone splits "... of the Russian Federation | Vyacheslav
         # Volodin in Moscow".
-        if token.i not in starts and not token.is_space and not _may_end(doc[token.i - 1]):
-            token.is_sent_start = False
+        prev = doc[token.i - 1]
+        if token.i not in starts and not token.is_space and (
+                not _may_end(prev) or prev.lower_ in honorifics()):
+            token.is_sent_start = False  # nor after "H.E." or "Mr." before a name
     return doc
 
 
