@@ -151,8 +151,7 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                              or ctx.ref.year is None or ctx.ref.year - when.year > 1):
             continue  # "in 2019, when Putin paid a state visit to Mongolia": who held the
             # office then, the article's Mongolian president or another, it does not say
-        assumed = when is not None and when is ctx.event and not any(
-            d for d in dates if d.kind != "relative")
+        assumed = when is not None and when is ctx.event and not dates
         if _after_the_article(ctx, when):
             continue  # "Putin's talks with Xi in Beijing on September 2", told on August 28
         if not background and _background_cue(t):
@@ -177,10 +176,11 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if location is None and tr.kind == "state visit":
             location = _visit_city(t)  # "during his state visit to Astana"
         if location is None and not background and tr.kind not in ("phone call", "video call") \
-                and _days_before_event(ctx, when) in (0, 1) and ctx.place is not None:
+                and _days_before_event(ctx, when) in (0, 1):
             # an in-person meeting of the article's own day (or the day before) and no place
-            # in its sentence: where the article is datelined
-            location = ctx.place
+            # in its sentence: where the article's meetings were, else its dateline city
+            # ("ISLAMABAD: Dar held a trilateral meeting ... in Beijing")
+            location = state.last_place or ctx.place
         if location is None and not background and tr.kind not in ("phone call", "video call") \
                 and when is not None and when.day and when == state.last_date \
                 and state.last_place is not None:
