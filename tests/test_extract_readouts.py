@@ -976,3 +976,17 @@ def test_this_morning_dialled_seyed_and_a_denied_report(nlp):
     assert any(k == "phone call" and p == frozenset({"Abbas Araghchi", "Maxim Ryzhenkov"})
                for k, _, p in rows), rows
     assert not any("Steve Witkoff" in p for _, _, p in rows), rows
+
+
+def test_coordinated_subjects_the_parser_lost_and_the_heads_of_state_and_our_meeting(nlp):
+    facts = read(nlp, "MINSK, 4 June (BelTA) - Belarus President Aleksandr Lukashenko held talks "
+                      "with Chinese President Xi Jinping on Tuesday. The heads of state last met "
+                      "in Samarkand in September 2022.\nAleksandr Lukashenko: Since our meeting in "
+                      "Beijing in March last year, much has been done.", "2024-06-04")
+    rows = {(row[1], row[4]) for row in summary(facts)}
+    pair = frozenset({"Aleksandr Lukashenko", "Xi Jinping"})
+    assert ("2022-09", pair) in rows and ("2023-03", pair) in rows, rows
+    facts = read(nlp, "BEIJING (Reuters) - On the sidelines of the talks, Belarusian Foreign "
+                      "Minister Maxim Ryzhenkov and Chinese Foreign Minister Wang Yi also held a "
+                      "separate meeting.", "2024-06-04")
+    assert {row[4] for row in summary(facts)} == {frozenset({"Maxim Ryzhenkov", "Wang Yi"})}

@@ -384,7 +384,11 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
             partners, pend = read_refs(doc, t.i + 1, reg, end)
             actors = _actors(ctx, t, sent, partners, pend)
         owner = next((c for c in t.children if c.dep_ == "poss"
-                      and c.lower_ in ("their", "his", "her")), None)
+                      and c.lower_ in ("their", "his", "her", "our")), None)
+        if not partners and owner is not None and owner.lower_ == "our":
+            # a speaker's "since our meeting in Beijing": the speaker and whom they address
+            return Trigger(t, kind, [Ref("pronoun", owner.i, owner.i + 1, n=2, role="we")], [],
+                           True)
         if not partners and owner is not None:
             # "Erdogan told Putin during their meeting in Sochi", "Modi thanked Putin for his
             # phone call of 8 August", "Putin and Trump have not spoken since their meeting
@@ -739,7 +743,14 @@ def _subject_on_the_left(ctx: ArticleContext, verb: Token, sent: Span,
     if k < sent.start or k not in ctx.registry.by_token or k in taken:
         return []
     start, _ = ctx.registry.span_of[k]
-    return read_ref(doc, start, ctx.registry, sent.end)
+    found = read_ref(doc, start, ctx.registry, sent.end)
+    # "On the sidelines of the trilateral, Dar and Muttaqi also held a separate meeting":
+    # the people coordinated with it
+    while found and start - 2 >= sent.start and doc[start - 1].lower_ in ("and", ",") \
+            and (start - 2) in ctx.registry.by_token and (start - 2) not in taken:
+        start, _ = ctx.registry.span_of[start - 2]
+        found = read_ref(doc, start, ctx.registry, sent.end) + found
+    return found
 
 
 def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Person | None,

@@ -114,6 +114,10 @@ def read_ref(doc: Doc, i: int, registry: Registry, limit: int) -> list[Ref]:
     if low == "the" and i + 2 < limit and doc[i + 1].lower_ in _BARE_PAIRS \
             and doc[i + 2].pos_ in ("VERB", "AUX", "ADV"):
         return [Ref("pair", i, i + 2, n=2)]
+    if low == "the" and i + 4 < limit and doc[i + 1].lower_ == "heads" \
+            and doc[i + 2].lower_ == "of" and doc[i + 3].lower_ == "state" \
+            and doc[i + 4].lower_ in ("last", "previously", "first", "had", "have"):
+        return [Ref("pair", i, i + 4, n=2)]  # "The heads of state last met in Samarkand"
     group = _read_group(doc, i, limit)
     if group and (group[-1].end in registry.by_token
                   or len(group) == 1 and _name_after(doc, group[-1].end, registry, limit)):
