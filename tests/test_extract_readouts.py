@@ -990,3 +990,35 @@ def test_coordinated_subjects_the_parser_lost_and_the_heads_of_state_and_our_mee
                       "Minister Maxim Ryzhenkov and Chinese Foreign Minister Wang Yi also held a "
                       "separate meeting.", "2024-06-04")
     assert {row[4] for row in summary(facts)} == {frozenset({"Maxim Ryzhenkov", "Wang Yi"})}
+
+
+def partnerships(facts) -> set[tuple]:
+    return {(frozenset(x.label for x in p.parties), p.level, p.change, p.when)
+            for p in facts.partnerships}
+
+
+def test_partnership_levels_as_written_and_how_they_changed(nlp):
+    facts = read(nlp, "TASHKENT (UzA) - The presidents noted that the relations of comprehensive "
+                      "strategic partnership and alliance between Uzbekistan and Kazakhstan are "
+                      "developing. Kazakhstan and China established a strategic partnership in 2005 "
+                      "and upgraded their relations to a comprehensive strategic partnership in "
+                      "2011. Laos and China upgraded their ties from a comprehensive strategic "
+                      "partnership to a community with a shared future in 2019. Tokayev said a "
+                      "treaty on strategic partnership with Egypt could be signed next year.",
+                 "2024-05-10")
+    found = partnerships(facts)
+    assert (frozenset({"Uzbekistan", "Kazakhstan"}),
+            "comprehensive strategic partnership and alliance", "existing", None) in found
+    assert (frozenset({"Kazakhstan", "China"}), "comprehensive strategic partnership",
+            "upgraded", "2011") in found, found
+    assert not any("Laos" in p for p, *_ in found), found
+    assert not any("Egypt" in p for p, *_ in found), found
+
+
+def test_a_partnership_established_between_or_by_treaty(nlp):
+    facts = read(nlp, "MINSK (BelTA) - The head of state noted that the all-weather comprehensive "
+                      "strategic partnership established between Belarus and China in September "
+                      "2022 had opened up new opportunities.", "2024-06-04")
+    assert partnerships(facts) == {(frozenset({"Belarus", "China"}),
+                                    "all-weather comprehensive strategic partnership",
+                                    "established", "2022-09")}, partnerships(facts)

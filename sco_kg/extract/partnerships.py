@@ -26,7 +26,13 @@ _LEVEL_WORDS = ("all-weather", "all-round", "all round", "comprehensive", "strat
 LEVEL = re.compile(
     r"\b(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")[\s,]+(?:and\s+)?)+"
     r"(?:partnership|relationship)"
-    r"(?:\s+of\s+(?:coordination|cooperation))?(?:\s+(?:for|in)\s+(?:a|the)\s+new\s+era)?",
+    # "... and alliance", "comprehensive partnership and strategic interaction"
+    r"(?:\s+and\s+(?:alliance|strategic\s+interaction))?"
+    r"(?:\s+of\s+(?:comprehensive\s+)?(?:strategic\s+)?(?:coordination|cooperation|interaction))?"
+    r"(?:\s+featuring\s+ever-?lasting\s+friendship)?"
+    # "for a new era", "for peace and prosperity", "for development and prosperity"
+    r"(?:\s+(?:for|in)\s+(?:a|the)\s+new\s+era|\s+for\s+(?:peace|development)\s+and\s+"
+    r"prosperity)*",
     re.I)
 _CORE = {"strategic", "comprehensive", "all-weather", "cooperative", "all-round", "innovative",
          "enduring", "time-tested", "privileged", "special", "global", "everlasting"}
@@ -37,6 +43,10 @@ _MODAL = re.compile(r"\b(?:will|would|could|may|might|should|hope[sd]?|plan(?:s|
                     r"seek(?:s|ing)?|wish(?:es)?|want(?:s|ed)?|expect(?:s|ed)?|consider(?:s|ing)?)\s+"
                     r"(?:to\s+)?(?:\w+\s+)?(?:establish|upgrade|elevate|raise|lift|forge|set up)",
                     re.I)
+# A level not yet held: "opens the way to turning relations ... into a strategic
+# partnership", "the partnership treaty is ready and could be signed during a future visit"
+_NOT_YET = re.compile(r"\b(?:could|will|would|to|may)\s+be\s+signed\b|\b(?:opens?|paves?|"
+                      r"paving|opening)\s+the\s+way\b|\bturn(?:ing)?\b[^.]*\binto\b", re.I)
 _PAIR = re.compile(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s*[-–]\s*([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)")
 CHANGE_RANK = {"existing": 0, "upgraded": 1, "established": 2}
 
@@ -70,37 +80,51 @@ def find_partnerships(sent: Span, ref: When | None, pair: list[str],
             continue
         before = text[max(0, m.start() - 160):m.start()]
         clause = text[:m.start()]
-        if _MODAL.search(before):
+        if _MODAL.search(before) or _NOT_YET.search(text):
             continue
+        if re.search(r"\bfrom\s+(?:a|an|the|their)?\s*$", text[:m.start()]):
+            continue  # "from a strategic partnership to ...": the level they left
+        after = text[m.end():m.end() + 60]
         change = "existing"
         if _ELEVATE.search(before):
             change = "upgraded"
         elif _UPGRADE_TO.search(before):
+            # "upgraded to X" from a level the sentence names ("established a strategic
+            # partnership in 2009 and upgraded their relations to ...", "from A to B")
             prior = [x for x in LEVEL.finditer(clause)]
-            change = "upgraded" if prior and re.search(r"\bfrom\b", clause[prior[-1].start() - 10:]) \
-                else "established"
-        elif _ESTABLISH.search(before) or _ESTABLISH.search(text[m.end():m.end() + 3]):
+            change = "upgraded" if prior else "established"
+        elif re.match(r"[^.;]{0,40}?\b(?:upgrading|elevating)\s+(?:the|their|its)\s+", after) \
+                and LEVEL.search(after):
+            change = "upgraded"  # "the establishment of the X Partnership ..., upgrading the Y"
+        elif _ESTABLISH.search(before) or re.match(
+                r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}|\s+(?:was\s+|were\s+)?)"
+                r"(?:established|set up|forged)\b", after) or re.search(
+                r"\b(?:treaty|agreement)\s+on\s+(?:the\s+)?$", before, re.I) and re.search(
+                r"\bsign(?:ed|s|ing)?\b", text, re.I):
+            # "which we established in 2019", "established between Belarus and China in
+            # September 2022", "signed the Treaty on Comprehensive Strategic Partnership"
             change = "established"
         when = None
         if change != "existing":
-            when = _when(sent, ref, previous)
+            when = _when(sent, ref, previous, m.start(), m.end())
         out.append(RawPartnership(parties, phrase, change, when, m.start() + sent.start_char,
                                   m.end() + sent.start_char))
     return out
 
 
-def _when(sent: Span, ref: When | None, previous: When | None) -> When | None:
-    year = None
-    for d in find_dates(sent.text, sent.start_char):
-        if is_vague(d):
-            continue
+def _when(sent: Span, ref: When | None, previous: When | None, start: int = 0,
+          end: int = 0) -> When | None:
+    """The month (or year) the sentence dates the change to: the date told nearest after the
+    level ("upgraded ... to a comprehensive strategic partnership in 2019"), else before it."""
+    found = [d for d in find_dates(sent.text, sent.start_char) if not is_vague(d)]
+    at = sent.start_char + end
+    found.sort(key=lambda d: (d.start < at, abs(d.start - at)))
+    for d in found:
         w = resolve(d, ref, previous=previous)
         if w and w.month:
             return When(w.year, w.month)
-        if w and w.year and year is None:
-            year = When(w.year)  # "in 2012, the two countries established ..."
-    if year is not None:
-        return year
+        if w and w.year:
+            return When(w.year)  # "in 2012, the two countries established ..."
     base = previous or ref
     if base and base.year and base.month:
         return When(base.year, base.month)
