@@ -205,7 +205,9 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 out.append(RawMeeting(kind, sides, w, place, occasion, bg,
                                       [ctx.evidence(sent)], vague_date=vague,
                                       assumed_date=assumed and w is when))
-            if not background:
+            if not background and _days_apart(ctx, sent, t) is None:
+                # not "..., a day after meeting Egyptian President El-Sisi": told in passing,
+                # it is not the meeting "the two sides" of the next sentences belong to
                 state.current = sides
                 if when:
                     state.last_date = when
