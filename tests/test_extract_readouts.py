@@ -1022,3 +1022,13 @@ def test_a_partnership_established_between_or_by_treaty(nlp):
     assert partnerships(facts) == {(frozenset({"Belarus", "China"}),
                                     "all-weather comprehensive strategic partnership",
                                     "established", "2022-09")}, partnerships(facts)
+
+
+def test_summit_names_keep_their_ordinals_in_words_and_figures(nlp):
+    facts = read(nlp, "BISHKEK (Kabar) - Prime Minister Akylbek Japarov chaired the 22nd meeting "
+                      "of the Council of Heads of Government of the SCO member states on "
+                      "Thursday.\nThe leaders will meet again at the second China-Central Asia "
+                      "Summit in Astana.", "2023-10-26")
+    names = {s.name for s in facts.summits}
+    assert "22nd meeting of the Council of Heads of Government of the SCO member states" in names
+    assert "second China-Central Asia Summit" in names, names

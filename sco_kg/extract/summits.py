@@ -18,10 +18,16 @@ from .clauses import anchor
 from .countries import city, party
 from .dates import When, find_dates, resolve
 
+# Ordinals as written: "24th", "first", "Twenty-Second"
+_ORD = (r"(?:\d+(?:st|nd|rd|th)|(?:[Tt]wenty-)?(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|"
+        r"[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth)|[Tt]enth|[Ee]leventh|[Tt]welfth|[Tt]hirteenth|"
+        r"[Ff]ourteenth|[Ff]ifteenth|[Ss]ixteenth|[Ss]eventeenth|[Ee]ighteenth|[Nn]ineteenth|"
+        r"[Tt]wentieth)")
 _COUNCIL = re.compile(
-    r"(?:(?P<ord>\d+(?:st|nd|rd|th))\s+)?Meeting of the Council of Heads of (?:State|Government)"
-    r"(?:\s*\([^)]*\))? of the (?P<org>[A-Z][\w ]+?(?:Organi[sz]ation|Union|Community|"
-    r"Commonwealth of Independent States))(?:\s*\((?P<abbr>[A-Z]+)\))?")
+    r"(?:(?P<ord>" + _ORD + r")\s+)?[Mm]eeting of the Council of Heads of (?:State|Government)"
+    r"(?:\s*\([^)]*\))?(?: of (?:the )?[Mm]ember [Ss]tates)? of the (?P<org>[A-Z][\w ]+?"
+    r"(?:Organi[sz]ation|Union|Community|Commonwealth of Independent States)|[A-Z]{2,6})"
+    r"(?:\s*\((?P<abbr>[A-Z]+)\))?(?: [Mm]ember [Ss]tates)?")
 # A council of an organisation named by its short form: "the SCO Council of Heads of State",
 # "the CIS Heads of State Council", "the SCO Council of Foreign Ministers meeting"
 _ORG_COUNCIL = re.compile(
@@ -34,16 +40,16 @@ _ORG_MEETING = re.compile(
 # "the Consultative Meeting of the Heads of State of Central Asia", "the 5th Meeting of the
 # Heads of Government": a capitalised Meeting of heads of state is a summit by its name
 _HEADS_MEETING = re.compile(
-    r"(?:(?P<ord>\d+(?:st|nd|rd|th))\s+)?(?:[A-Z][a-z]+\s+){0,2}Meeting\s+of\s+(?:the\s+)?"
+    r"(?:(?P<ord>" + _ORD + r")\s+)?(?:[A-Z][a-z]+\s+){0,2}Meeting\s+of\s+(?:the\s+)?"
     r"(?:Council\s+of\s+)?Heads\s+of\s+(?:State|Government)(?:\s+of\s+(?:the\s+)?"
     r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?")
 _NAMED = re.compile(
-    r"(?P<pre>(?:(?:\d+(?:st|nd|rd|th)|[A-Z][\w’'.-]*)(?:\s*\([A-Z]+\))?[\s-]+){1,6})"
+    r"(?P<pre>(?:(?:" + _ORD + r"|[A-Z][\w’'.-]*)(?:\s*\([A-Z]+\))?[\s-]+){1,6})"
     r"(?:leaders[’']?\s+)?(?P<head>Summit|summit)"
     r"(?P<post>\s+of\s+the\s+[A-Z][\w]+(?:\s+(?:of\s+)?[A-Z][\w]+)*|\s+(?:19|20)\d\d\b)?")
 # "the informal Summit of the Organization of Turkic States": named by what follows
 _SUMMIT_OF = re.compile(
-    r"(?:(?P<ord>\d+(?:st|nd|rd|th))\s+)?Summit\s+of\s+the\s+(?P<org>[A-Z][\w-]*"
+    r"(?:(?P<ord>" + _ORD + r")\s+)?Summit\s+of\s+the\s+(?P<org>[A-Z][\w-]*"
     r"(?:\s+(?:of\s+)?[A-Z][\w-]*)*)")
 _OF_ORG = re.compile(r"\bsummit(?:\s+meeting)?\s+of\s+the\s+(?P<org>[A-Z][\w ]+?)"
                      r"(?:\s*\((?P<abbr>[A-Z]+)\))?(?=[\s,.;]|$)")
@@ -127,7 +133,7 @@ def find_summits(sent: Span, ref: When | None, here: Entity | None = None) -> li
             continue
         words = m.group("pre").split()
         while words and (words[0] in _STOP_WORDS or not words[0][:1].isupper()
-                         and not words[0][:1].isdigit()):
+                         and not words[0][:1].isdigit() and not re.fullmatch(_ORD, words[0])):
             words = words[1:]
         if not words:
             continue
@@ -146,7 +152,7 @@ def find_summits(sent: Span, ref: When | None, here: Entity | None = None) -> li
             continue
         start = m.start() + len(m.group("pre")) - len(m.group("pre").lstrip())
         out.append(_complete(sent, here, RawSummit(name, org, location,
-                                             ordinal=bool(re.match(r"\d", pre))), m.end(), ref,
+                                             ordinal=bool(re.match(_ORD, pre))), m.end(), ref,
                              start))
         taken.append(m.span())
     for m in _OF_ORG.finditer(text):
