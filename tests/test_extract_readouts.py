@@ -1032,3 +1032,20 @@ def test_summit_names_keep_their_ordinals_in_words_and_figures(nlp):
     names = {s.name for s in facts.summits}
     assert "22nd meeting of the Council of Heads of Government of the SCO member states" in names
     assert "second China-Central Asia Summit" in names, names
+
+
+def test_lists_with_of_state_hosts_of_two_and_meetings_told_about(nlp):
+    facts = read(nlp, "TIANJIN (AP) — Chinese President Xi Jinping opened the summit on Monday as "
+                      "he hosted Russia's Vladimir Putin and India's Narendra Modi.\nLater on "
+                      "Sunday, Erdogan, Azerbaijani President Ilham Aliyev and Pakistani Prime "
+                      "Minister Shehbaz Sharif held a trilateral meeting.\nSharif also met "
+                      "President Recep Tayyip Erdogan of Türkiye and President Shavkat Mirziyoyev "
+                      "of Uzbekistan.\nPutin briefed Xi on his meeting with U.S. President Donald "
+                      "Trump in Alaska.", "2025-09-01")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert ("trilateral", "2025-08-31",
+            frozenset({"Erdogan", "Ilham Aliyev", "Shehbaz Sharif"})) in rows or \
+        any(k == "trilateral" and "Ilham Aliyev" in p and len(p) == 3 for k, _, p in rows), rows
+    assert not any("Narendra Modi" in p for _, _, p in rows), rows
+    assert ("bilateral", "2025-09-01", frozenset({"Shehbaz Sharif", "Shavkat Mirziyoyev"})) in rows
+    assert all(d is None for _, d, p in rows if "Donald Trump" in p), rows

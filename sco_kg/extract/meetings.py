@@ -129,7 +129,13 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 continue
             sides_per_partner = [[x for x in pair if x.key() not in keys]]
         elif tr.kind == "state visit" and tr.visit_host:
-            host = [s for s in state.current if s.party_label == tr.visit_host and s.person]
+            # the host state's person named in the sentence ("... greetings to Chinese
+            # President Xi Jinping, recalling ... his state visit to China"), else the
+            # current meeting's
+            named = list({id(p): p for x in sent if (p := ctx.registry.by_token.get(x.i))
+                          and p.party and p.party.label == tr.visit_host}.values())
+            host = [Side(named[0], tr.visit_host, named[0].role)] if len(named) == 1 else \
+                [s for s in state.current if s.party_label == tr.visit_host and s.person]
             # "when Putin paid a state visit to Mongolia and held talks with then-President
             # Battulga": the office had another holder then
             host_guessed = any(w.lower_ in ("then", "then-") for w in sent)
@@ -522,6 +528,9 @@ def _receive(ctx: ArticleContext, t: Token, sent: Span) -> Trigger | None:
         if _and_many_others(doc, pend, sent.end):
             return None  # "hosted the leaders of Russia, India and more than 20 other
             # countries at a summit": a summit's host, not a meeting with each
+        if t.lower_.startswith("host") and len([p for p in partners if p.kind == "person"]) >= 2:
+            return None  # "as he hosted Russia's Vladimir Putin and India's Narendra Modi":
+            # the host of a gathering, not talks with each
         actors = _actors(ctx, t, sent, partners, pend)
     if not partners:
         return None
@@ -684,7 +693,15 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
         refs, _ = read_refs(doc, tok.left_edge.i, reg, sent.end)
         if not refs:
             refs, _ = read_refs(doc, tok.i, reg, sent.end)
-        return [r for r in refs if not any(i in taken for i in range(r.start, r.end))]
+        refs = [r for r in refs if not any(i in taken for i in range(r.start, r.end))]
+        # "Later on Sunday, Erdogan, Azerbaijani President Ilham Aliyev and ... held": the
+        # parser hung the first of the list elsewhere
+        while len(refs) >= 2 and refs[0].start - 2 >= sent.start \
+                and doc[refs[0].start - 1].text == "," \
+                and (refs[0].start - 2) in reg.by_token and (refs[0].start - 2) not in taken:
+            start, _ = reg.span_of[refs[0].start - 2]
+            refs = read_ref(doc, start, reg, sent.end) + refs
+        return refs
 
     # "X, who met Y on Tuesday, said": the relative pronoun stands for X
     if t.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that")
@@ -815,9 +832,10 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                 # "Mr Sharif had visited China in June, when he held talks with Mr Li": the
                 # main clause's subject, not the person of the sentence before
                 person = subject
-            elif r.role in ("he", "she"):
+            elif r.role in ("he", "she", "his", "her"):
                 # "Beijing's special envoy, Yue Xiaoyong, has become a regular visitor to
-                # Kabul; he met Muttaqi there": a subject named earlier in the sentence
+                # Kabul; he met Muttaqi there", "Meeting with Rahmon, Xi said that during his
+                # state visit ...": a subject named earlier in the sentence
                 person = _earlier_subject(ctx, ctx.doc[r.start]) or person
             if person:
                 out.append(Side(person, person.party.label if person.party else None,
@@ -975,6 +993,8 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         a = anchor(span.root, stops)
         if a.i not in own:
             continue
+        if a.i in stops and a.i != t.i and a.i not in ch:
+            continue  # "held a separate meeting with Putin and met Xi on Sunday": Xi's day
         future = any(c.lower_ in ("will", "'ll", "shall") for c in a.children)
         previous = state.last_date
         if d.kind == "relative" and re.search(r"following|next|later|earlier|before", d.rel):
@@ -1007,7 +1027,21 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
     shifted = _days_apart(ctx, sent, t)
     if shifted is not None:
         return shifted, False, _is_background(ctx, shifted)
+    if _told_about(t):
+        return None, True, False  # its day is another report's to give
     return ctx.event, False, False
+
+
+def _told_about(t: Token) -> bool:
+    """A meeting named as what someone was told about: "Putin briefed Xi on his meeting with
+    Trump in Alaska", "I informed you about my meeting with the President": an earlier one,
+    not the day's."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "pobj" or t.head.lower_ not in (
+            "on", "about", "of"):
+        return False
+    verb = t.head.head
+    return verb.lower_ in ("briefed", "brief", "briefs", "informed", "inform", "informs",
+                           "told", "updated", "apprised", "debriefed")
 
 
 _DAYS_APART = re.compile(r"\b(a|one|two|three) days? (after|before)\s+$", re.I)

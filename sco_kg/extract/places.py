@@ -26,11 +26,19 @@ def place_name(doc: Doc, j: int, end: int) -> str | None:
     return doc[j:k].text
 
 
+# Regions the NER calls places but that are no city: "his meeting with Trump in Alaska"
+_REGIONS = frozenset({"alaska", "california", "texas", "florida", "hawaii", "siberia",
+                      "xinjiang", "tibet", "kashmir", "ladakh", "crimea", "donbas", "donbass",
+                      "punjab", "sindh", "balochistan", "khyber pakhtunkhwa", "karabakh",
+                      "nagorno-karabakh", "far east", "central asia", "south asia",
+                      "middle east", "europe", "asia", "africa", "gulf", "caucasus"})
+
+
 def _as_city(doc: Doc, j: int, name: str) -> Entity | None:
     known = city(name)
     if known:
         return known
-    if party(name) is None and doc[j].ent_type_ == "GPE":
+    if party(name) is None and doc[j].ent_type_ == "GPE" and name.lower() not in _REGIONS:
         return Entity(name, "city")
     return None
 

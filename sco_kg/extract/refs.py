@@ -321,6 +321,14 @@ def read_refs(doc: Doc, i: int, registry: Registry, limit: int,
             break
         refs.extend(found)
         k = found[-1].end
+        if k + 1 < limit and doc[k].lower_ == "of" and found[-1].kind == "person":
+            state = party(doc[k + 1].text) or (party(doc[k + 1:k + 3].text) if k + 2 < limit
+                                               else None)
+            if state is not None:
+                # "President Recep Tayyip Erdogan of Türkiye and President Ilham Aliyev of
+                # Azerbaijan"
+                found[-1].party = found[-1].party or state
+                k += 2 if party(doc[k + 1].text) else 3
         last_end = k
         # a trailing apposition: "Ilham Aliyev, President of Azerbaijan,"
         if k < limit and doc[k].text == "," and k + 1 < limit and is_office_word(doc[k + 1]):
