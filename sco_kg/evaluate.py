@@ -51,6 +51,9 @@ def person_key(name: str | None) -> str | None:
     """A person's name for matching: folded, without honorifics or punctuation."""
     if not name:
         return None
+    entry = load_gazetteer().lookup(name, "person") if len(name.split()) >= 2 else None
+    if entry is not None:
+        name = entry.label  # "Aleksandr Lukashenko" = "Alexander Lukashenko" (one QID)
     words = [w.strip(".,") for w in fold(name).replace("-", " ").split()]
     words = [w for w in words if w and w not in _HONORIFICS]
     while len(words) > 2 and words[0] in _RANKS:

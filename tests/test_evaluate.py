@@ -163,3 +163,9 @@ def test_names_match_in_either_order():
     from sco_kg.evaluate import person_key
     assert person_key("Khurelsukh Ukhnaa") == person_key("Ukhnaa Khurelsukh")
     assert person_key("Ayatollah Seyyed Ali Khamenei") == person_key("Ali Khamenei")
+
+
+def test_spellings_of_one_person_the_gazetteer_knows_match():
+    from sco_kg.evaluate import person_key
+    assert person_key("Aleksandr Lukashenko") == person_key("Alexander Lukashenko")
+    assert person_key("Akylbek Japarov") != person_key("Sadyr Japarov")

@@ -1049,3 +1049,25 @@ def test_lists_with_of_state_hosts_of_two_and_meetings_told_about(nlp):
     assert not any("Narendra Modi" in p for _, _, p in rows), rows
     assert ("bilateral", "2025-09-01", frozenset({"Shehbaz Sharif", "Shavkat Mirziyoyev"})) in rows
     assert all(d is None for _, d, p in rows if "Donald Trump" in p), rows
+
+
+def test_a_state_visit_to_a_capital_is_hosted_by_its_state_and_since_clauses_date_nothing(nlp):
+    facts = read(nlp, "SAMARKAND, September 15. /TASS/. Pakistani Prime Minister Shehbaz Sharif "
+                      "held talks with Turkish President Recep Tayyip Erdogan.\nTürkiye and "
+                      "Uzbekistan elevated their ties during Erdogan's state visit to Tashkent in "
+                      "March, when he met Uzbek President Shavkat Mirziyoyev.\nIt was the first "
+                      "meeting between Sharif and Erdogan since Sharif took office in April.",
+                 "2022-09-15")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert not any(k == "state visit" and "Shehbaz Sharif" in p for k, _, p in rows), rows
+    assert not any(d == "2022-04" for _, d, _ in rows), rows
+
+
+def test_a_transcript_speaker_with_retranslated_and_a_colon_token(nlp):
+    facts = read(nlp, "September 11, 2014, 19:45, Dushanbe\nVladimir Putin held talks with "
+                      "President of China Xi Jinping.\nPresident of China Xi Jinping "
+                      "(retranslated): Mr President,\nDuring my state visit to Ulaanbaatar last "
+                      "month, President of Mongolia Tsakhiagiin Elbegdorj and I agreed on much.",
+                 None)
+    rows = {(row[0], row[4]) for row in summary(facts)}
+    assert ("state visit", frozenset({"Xi Jinping", "Tsakhiagiin Elbegdorj"})) in rows, rows

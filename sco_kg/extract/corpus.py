@@ -107,8 +107,10 @@ def _speaker(ctx: ArticleContext, sent, state: ReadState) -> Person | None:
         _, end = ctx.registry.span_of[first.i]
         k = end
         if k < sent.end and sent.doc[k].text == "(":
-            while k < sent.end and sent.doc[k].text != ")":
+            while k < sent.end and not sent.doc[k].text.startswith(")"):
                 k += 1
+            if k < sent.end and sent.doc[k].text == "):":  # the tokenizer's "(retranslated):"
+                return ctx.registry.by_token[first.i]
             k += 1
         if k < sent.end and sent.doc[k].text == ":":
             return ctx.registry.by_token[first.i]

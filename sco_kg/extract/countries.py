@@ -173,6 +173,32 @@ def _city_index() -> dict[str, Entity]:
     return index
 
 
+# The state of cities where visits are paid: "Erdogan's state visit to Tashkent".
+_CITY_STATES = {
+    "astana": "Kazakhstan", "nur-sultan": "Kazakhstan", "almaty": "Kazakhstan",
+    "tashkent": "Uzbekistan", "samarkand": "Uzbekistan", "bukhara": "Uzbekistan",
+    "khiva": "Uzbekistan", "bishkek": "Kyrgyzstan", "cholpon-ata": "Kyrgyzstan",
+    "osh": "Kyrgyzstan", "dushanbe": "Tajikistan", "khujand": "Tajikistan",
+    "ashgabat": "Turkmenistan", "awaza": "Turkmenistan", "baku": "Azerbaijan",
+    "tehran": "Iran", "islamabad": "Pakistan", "lahore": "Pakistan", "new delhi": "India",
+    "delhi": "India", "goa": "India", "beijing": "China", "shanghai": "China",
+    "tianjin": "China", "qingdao": "China", "xi'an": "China", "xi’an": "China",
+    "moscow": "Russia", "sochi": "Russia", "st. petersburg": "Russia",
+    "saint petersburg": "Russia", "st petersburg": "Russia", "kazan": "Russia",
+    "vladivostok": "Russia", "ufa": "Russia", "minsk": "Belarus", "ulaanbaatar": "Mongolia",
+    "ankara": "Türkiye", "istanbul": "Türkiye", "kabul": "Afghanistan", "yerevan": "Armenia",
+    "tbilisi": "Georgia", "kathmandu": "Nepal", "colombo": "Sri Lanka", "dhaka": "Bangladesh",
+    "pyongyang": "North Korea", "hanoi": "Vietnam", "riyadh": "Saudi Arabia",
+    "doha": "Qatar", "abu dhabi": "United Arab Emirates", "cairo": "Egypt",
+}
+
+
+def state_of_city(name: str) -> Party | None:
+    """The state a city is in, for the cities visits are paid to."""
+    label = _CITY_STATES.get(fold(name))
+    return party(label) if label else None
+
+
 def city(name: str) -> Entity | None:
     """The known city called ``name`` ("ASTANA", "Xi’an", "Nur-Sultan"), else None."""
     return _city_index().get(fold(name))

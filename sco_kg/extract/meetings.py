@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Entity, Evidence
 from .clauses import anchor, chain, clause_tokens, is_habitual, is_modal, is_present
 from .context import ArticleContext
-from .countries import city, party
+from .countries import city, party, state_of_city
 from .dates import DateMention, When, find_dates, is_vague, resolve
 from .episodes import episodes
 from .patterns import (
@@ -620,7 +620,9 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
     if host is None:
         # "during his state visit to Astana": the city's state is the other side's
         k = next((c.i for c in t.children if c.dep_ == "prep" and c.lower_ == "to"), None)
-        if k is not None and k + 1 < sent.end and city(doc[k + 1].text) is not None:
+        if k is not None and k + 1 < sent.end and state_of_city(doc[k + 1].text) is not None:
+            host = state_of_city(doc[k + 1].text).label  # type: ignore[union-attr]
+        elif k is not None and k + 1 < sent.end and city(doc[k + 1].text) is not None:
             city_visit = True
         else:
             return None
@@ -995,6 +997,9 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
             continue
         if a.i in stops and a.i != t.i and a.i not in ch:
             continue  # "held a separate meeting with Putin and met Xi on Sunday": Xi's day
+        if a.i != t.i and a.i not in ch and any(
+                c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in a.children):
+            continue  # "the first meeting since Raisi assumed office in August 2021"
         future = any(c.lower_ in ("will", "'ll", "shall") for c in a.children)
         previous = state.last_date
         if d.kind == "relative" and re.search(r"following|next|later|earlier|before", d.rel):
