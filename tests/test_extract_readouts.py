@@ -884,14 +884,13 @@ def test_a_day_after_meeting_takes_the_day_before_the_main_clauses(nlp):
     assert dates[frozenset({"Xi Jinping", "Abdel Fattah el-Sissi"})] == "2024-05-30", dates
 
 
-def test_meeting_two_counterparts_named_together_is_one_meeting(nlp):
+def test_two_counterparts_named_are_a_meeting_with_each(nlp):
     facts = read(nlp, "ANKARA (AA) - Foreign Minister Hakan Fidan met his Azerbaijani and Georgian "
                       "counterparts, Jeyhun Bayramov and Maka Botchorishvili, in Ankara on Monday.\n"
                       "Fidan later held separate meetings with his Kazakh and Uzbek counterparts, "
                       "Murat Nurtleu and Bakhtiyor Saidov.", "2025-05-05")
     rows = {(row[0], row[4]) for row in summary(facts)}
-    assert ("trilateral", frozenset({"Hakan Fidan", "Jeyhun Bayramov", "Maka Botchorishvili"})) \
-        in rows, rows
+    assert ("bilateral", frozenset({"Hakan Fidan", "Jeyhun Bayramov"})) in rows, rows
     assert ("bilateral", frozenset({"Hakan Fidan", "Murat Nurtleu"})) in rows, rows
 
 
@@ -1071,3 +1070,17 @@ def test_a_transcript_speaker_with_retranslated_and_a_colon_token(nlp):
                  None)
     rows = {(row[0], row[4]) for row in summary(facts)}
     assert ("state visit", frozenset({"Xi Jinping", "Tsakhiagiin Elbegdorj"})) in rows, rows
+
+
+def test_during_a_stay_dates_nothing_and_of_a_state_belongs_to_the_name_before(nlp):
+    from sco_kg.extract.people import find_names
+    found = {n.name: n.title.party.label if n.title.party else None for n in find_names(nlp(
+        "Sharif met President Recep Tayyip Erdogan of Türkiye and President Ilham Aliyev of "
+        "Azerbaijan."))}
+    assert found["Ilham Aliyev"] is None, found
+    facts = read(nlp, "BEIJING, Sep 2 (APP): Prime Minister Shehbaz Sharif met Chinese President Xi "
+                      "Jinping on Tuesday.\nDuring his stay in Tianjin, the prime minister also "
+                      "held a meeting with the President of Uzbekistan Shavkat Mirziyoyev.",
+                 "2025-09-02")
+    dates = {row[4]: row[1] for row in summary(facts)}
+    assert dates[frozenset({"Shehbaz Sharif", "Shavkat Mirziyoyev"})] is None, dates

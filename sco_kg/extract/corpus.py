@@ -185,6 +185,7 @@ def extract_corpus(articles: list[Article], nlp: Language | None = None) -> list
     docs = list(nlp.pipe(texts))
     reads = [read_article(build_context(a, doc, y)) for a, doc, y in zip(articles, docs, years)]
     _agree_on_people(reads)
+    _name_the_states_across(reads)
     _join_split_meetings(reads)
     reports = [Report(i, m) for i, r in enumerate(reads) for m in r.meetings]
     groups = cluster(reports)
@@ -422,6 +423,33 @@ def _name_the_states(meetings: list[RawMeeting]) -> None:
                 if side.role is None and len(roles) == 1:
                     side.role = next(iter(roles))  # "the defence ministers of A, B and C"
             m.sides = list(named[0].sides)
+
+
+def _name_the_states_across(reads: list[ArticleRead]) -> None:
+    """ "Putin took part in a trilateral meeting with Xi and the Mongolian president" in one
+    article, "Putin, Xi and Khurelsukh held a trilateral meeting" in another: a meeting with a
+    state's unnamed official is the one meeting of named people, each of the right state,
+    that the corpus gives on a compatible date."""
+    named = [m for r in reads for m in r.meetings
+             if all(s.person and s.party_label for s in m.sides)]
+    for r in reads:
+        for m in r.meetings:
+            if all(s.person for s in m.sides) or not any(s.person for s in m.sides):
+                continue
+            people = {s.key() for s in m.sides if s.person}
+            slots = sorted(s.party_label for s in m.sides if not s.person and s.party_label)
+            fits = {frozenset(x.key() for x in n.sides): n for n in named
+                    if len(n.sides) == len(m.sides) and n.background == m.background
+                    and dedup_compatible(m.date, n.date) and _same_class(m.kind, n.kind)
+                    and people <= {x.key() for x in n.sides}
+                    and sorted(x.party_label for x in n.sides if x.key() not in people) == slots}
+            if len(fits) == 1:
+                m.sides = list(next(iter(fits.values())).sides)
+
+
+def _same_class(a: str, b: str) -> bool:
+    calls = ("phone call", "video call")
+    return a == b or (a not in calls and b not in calls)
 
 
 def _join_split_meetings(reads: list[ArticleRead]) -> None:

@@ -266,13 +266,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                 # "X and Y met", "the two met", "we met", "they last met in May"
                 return Trigger(t, "", actors, [], True)
             return None
-        together = len(partners) >= 2 and all(p.counterpart and p.kind == "person"
-                                               for p in partners) and not any(
-            w.lower_ in ("separately", "separate", "respectively", "individually")
-            for w in sent)
-        # "met his Azerbaijani and Turkmen counterparts, Jeyhun Bayramov and Rashid
-        # Meredov, in Awaza": the three ministers met
-        return Trigger(t, "", actors, partners, together)
+        # "met his Iranian and Uzbek counterparts, A and B": a meeting with each, unless the
+        # text says they met together (readouts name a trilateral as such)
+        return Trigger(t, "", actors, partners, False)
     if low in receive_verbs() and t.pos_ == "VERB":
         return _receive(ctx, t, sent)
     if low in co_chair_verbs() or (low in ("chaired", "chair", "chairs", "chairing") and t.i >= 2
@@ -1032,9 +1028,15 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
     shifted = _days_apart(ctx, sent, t)
     if shifted is not None:
         return shifted, False, _is_background(ctx, shifted)
-    if _told_about(t):
-        return None, True, False  # its day is another report's to give
+    if _told_about(t) or _DURING_STAY.search(sent.text):
+        # "briefed Xi on his meeting with Trump", "During his stay in Tianjin, the prime
+        # minister also held meetings with ...": its day is another report's to give
+        return None, True, False
     return ctx.event, False, False
+
+
+_DURING_STAY = re.compile(r"\b(?:during|in the course of) (?:his|her|their|the) (?:\w+ )?"
+                          r"(?:stay|trip|tour|visit) (?:in|to)\b", re.I)
 
 
 def _told_about(t: Token) -> bool:

@@ -328,6 +328,11 @@ def left_title(doc: Doc, start: int, limit: int = 16) -> list[Token]:
     out.reverse()
     if out and out[-1].lower_ in ("and", "of", "the", "(", "for", "to", "on", "in", "-"):
         return []  # "Narbayeva, chairperson of the Senate and Nurdinjon Ismoilov": no title
+    # "Recep Tayyip Erdogan of Türkiye and President Ilham Aliyev": what comes before an
+    # "and" with no office in it is the previous name's, not this title's
+    ands = [k for k, t in enumerate(out) if t.lower_ == "and"]
+    if ands and not any(is_office_word(t) for t in out[:ands[-1]]):
+        out = out[ands[-1] + 1:]
     # Trim leading function words and anything before the last sentence-level comma.
     while out and out[0].lower_ in ("of", "the", "and", "’s", "'s", "-", ")", "for", "to",
                                     "on", "in"):
