@@ -1084,3 +1084,17 @@ def test_during_a_stay_dates_nothing_and_of_a_state_belongs_to_the_name_before(n
                  "2025-09-02")
     dates = {row[4]: row[1] for row in summary(facts)}
     assert dates[frozenset({"Shehbaz Sharif", "Shavkat Mirziyoyev"})] is None, dates
+
+
+def test_his_meeting_is_his_and_a_since_clause_dates_only_the_earlier_meeting(nlp):
+    facts = read(nlp, "Foreign Minister Bilawal Bhutto Zardari met Acting Foreign Minister of "
+                      "Uzbekistan Vladimir Norov in Samarkand on Thursday.\nDuring his meeting "
+                      "with Iranian Foreign Minister Hossein Amir-Abdollahian on Thursday, the two "
+                      "sides discussed trade.\nThis was the first meeting between the two "
+                      "ministers since Amir-Abdollahian assumed office in August 2021.",
+                 "2022-09-15")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert ("bilateral", "2022-09-15",
+            frozenset({"Bilawal Bhutto Zardari", "Hossein Amir-Abdollahian"})) in rows, rows
+    assert not any(len(p) == 3 for _, _, p in rows), rows
+    assert not any(d == "2021-08" for _, d, _ in rows), rows

@@ -211,6 +211,12 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
                 out.append(RawMeeting(kind, sides, w, place, occasion, bg,
                                       [ctx.evidence(sent)], vague_date=vague,
                                       assumed_date=assumed and w is when))
+            earlier = _since_meeting(ctx, sent, t, dates)
+            if earlier is not None and kind not in ("phone call", "video call"):
+                # "their first meeting since the talks in Moscow in March": that one too
+                out.append(RawMeeting("bilateral" if len(sides) == 2 else kind, sides,
+                                      earlier[0], earlier[1], None, True,
+                                      [ctx.evidence(sent)]))
             if not background and _days_apart(ctx, sent, t) is None:
                 # not "..., a day after meeting Egyptian President El-Sisi": told in passing,
                 # it is not the meeting "the two sides" of the next sentences belong to
@@ -723,6 +729,9 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
             if found and found[0].kind != "pronoun":
                 return found
             pronoun = found  # "his talks with": the clause's subject, if it has one
+            if found and t.dep_ == "pobj" and t.head.lower_ in ("during", "in", "at", "after"):
+                # "During his meeting with X, the two sides discussed ...": his, not theirs
+                return found
     # fronted participle or prepositional phrase: "Meeting with Y, X said"
     if partner_end < sent.end and doc[partner_end].text == "," and t.i < partner_end:
         j = partner_end + 1
@@ -993,8 +1002,13 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
             continue
         if a.i in stops and a.i != t.i and a.i not in ch:
             continue  # "held a separate meeting with Putin and met Xi on Sunday": Xi's day
-        if a.i != t.i and a.i not in ch and any(
-                c.dep_ == "mark" and c.lower_ in ("since", "until", "till") for c in a.children):
+        between = sent.doc.text[t.idx + len(t.text):d.start] if d.start > t.idx else ""
+        if re.search(r"\bsince\b", between):
+            continue  # "the first meeting between the two leaders since Raisi assumed office
+            # in August 2021"
+        if a.i != t.i and a.i not in ch and (a.head.lower_ in ("since", "until", "till") or any(
+                c.dep_ in ("mark", "prep") and c.lower_ in ("since", "until", "till")
+                and c.i < a.i for c in a.children)):
             continue  # "the first meeting since Raisi assumed office in August 2021"
         future = any(c.lower_ in ("will", "'ll", "shall") for c in a.children)
         previous = state.last_date
@@ -1033,6 +1047,28 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         # minister also held meetings with ...": its day is another report's to give
         return None, True, False
     return ctx.event, False, False
+
+
+_SINCE_MEETING = re.compile(r"\bsince\s+(?:the|their|our|his|her)\s+(?:last\s+|previous\s+)?"
+                            r"(?:talks|meeting|summit|visit)\b", re.I)
+
+
+def _since_meeting(ctx: ArticleContext, sent: Span, t: Token,
+                   dates: list[DateMention]) -> tuple[When, Entity | None] | None:
+    """The earlier meeting a "first meeting since the talks in Moscow in March" names: its
+    date (and city) as the since-phrase gives them."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    m = _SINCE_MEETING.search(sent.doc.text, t.idx + len(t.text), sent.end_char)
+    if m is None or m.start() - (t.idx + len(t.text)) > 60:
+        return None
+    tail = [d for d in dates if d.start >= m.end()]
+    when = resolve(tail[0], ctx.ref) if tail else None
+    if when is None or not _is_background(ctx, when):
+        return None
+    k = next((x.i for x in sent if x.idx >= m.end() and x.lower_ == "in"), None)
+    place = place_after(sent.doc, k + 1, sent.end, ctx.place) if k is not None else None
+    return when, place
 
 
 _DURING_STAY = re.compile(r"\b(?:during|in the course of) (?:his|her|their|the) (?:\w+ )?"
