@@ -1098,3 +1098,21 @@ def test_his_meeting_is_his_and_a_since_clause_dates_only_the_earlier_meeting(nl
             frozenset({"Bilawal Bhutto Zardari", "Hossein Amir-Abdollahian"})) in rows, rows
     assert not any(len(p) == 3 for _, _, p in rows), rows
     assert not any(d == "2021-08" for _, d, _ in rows), rows
+
+
+def test_an_unnamed_principal_ongoing_visits_including_and_the_two_named_before(nlp):
+    facts = read(nlp, "New Delhi, Sept 16 (MEA): On the sidelines of the Summit, Prime Minister "
+                      "held bilateral meetings with President Mirziyoyev of Uzbekistan, President "
+                      "Putin of the Russian Federation and President Raisi of Iran.\nXi is paying "
+                      "a state visit to Uzbekistan at the invitation of Uzbek President Shavkat "
+                      "Mirziyoyev.\nPakistani Prime Minister Shehbaz Sharif held a string of "
+                      "meetings, including with Chinese President Xi Jinping on Thursday.\nIn a "
+                      "conversation with Turkmen President Serdar Berdimuhamedov, Russian "
+                      "President Vladimir Putin recalled his visit to Ashgabat on June 29, where "
+                      "the two presidents also held talks.", "2022-09-16")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert not any("Mirziyoyev" in " ".join(p) and "Putin" in " ".join(p) for _, _, p in rows)
+    assert not any(k == "state visit" for k, _, _ in rows), rows
+    assert ("bilateral", "2022-09-15", frozenset({"Shehbaz Sharif", "Xi Jinping"})) in rows, rows
+    assert ("talks", "2022-06-29",
+            frozenset({"Vladimir Putin", "Serdar Berdimuhamedov"})) in rows, rows

@@ -148,6 +148,9 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
             sides_per_partner = [host]
         groups: list[list[Side]]
         partner_sides = [s for group in sides_per_partner for s in group]
+        if not actors and not tr.joint and len(sides_per_partner) > 1:
+            continue  # "Prime Minister held bilateral meetings with A, B and C", the PM
+            # unnamed: who met each of them, the text does not say
         if tr.joint or not actors:
             groups = [actors + partner_sides]
         else:
@@ -651,6 +654,11 @@ def _state_visit(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) ->
                     read_ref(doc, child.i, ctx.registry, sent.end)
     if not visitor:
         return None
+    if t.head.pos_ in ("VERB", "AUX") and (t.head.tag_ in ("VBZ", "VBP", "VBG") and any(
+            c.dep_ == "aux" and c.lower_ in ("is", "are") for c in t.head.children)
+            or t.head.tag_ in ("VBZ", "VBP")):
+        return None  # "Xi is paying a state visit to Uzbekistan": the occasion of the talks
+        # told, not a meeting of its own
     if city_visit:
         # the host is found when the sentence's meetings are read (``find_meetings``)
         return Trigger(t, "state visit", visitor, [], False, visit_host="")
@@ -852,6 +860,10 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
                 # "Putin and Xi discussed trade. It was their second meeting this year."
                 out.extend(Side(p, p.party.label if p.party else None, p.role)
                            for p in state.plural)
+            elif (r.n is None or r.n == 2) and len(named := _named_before(ctx, r.start)) == 2:
+                # "Putin recalled his visit to Ashgabat, where the two presidents also held
+                # talks", told in a sentence about Putin and Berdimuhamedov
+                out.extend(Side(p, p.party.label if p.party else None, p.role) for p in named)
             elif state.current and (r.n is None or r.n == len(state.current)):
                 out.extend(state.current)
         elif r.kind == "slot" and r.party:
@@ -867,6 +879,15 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
             else:
                 out.append(Side(None, r.party.label, role))
     return out
+
+
+def _named_before(ctx: ArticleContext, i: int) -> list[Person]:
+    """The people named in the sentence before token ``i``, if they are of two states."""
+    tok = ctx.doc[i]
+    people = list({id(p): p for x in ctx.doc[tok.sent.start:i]
+                   if (p := ctx.registry.by_token.get(x.i))}.values())
+    states = {p.party.label for p in people if p.party}
+    return people if len(people) == 2 and len(states) == 2 else []
 
 
 def _earlier_subject(ctx: ArticleContext, pronoun: Token) -> Person | None:
@@ -998,6 +1019,8 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         if span is None:
             continue
         a = anchor(span.root, stops)
+        if a.lower_ == "including" and a.head.i in own:
+            a = a.head  # "meetings ..., including with Xi and Putin on Thursday"
         if a.i not in own:
             continue
         if a.i in stops and a.i != t.i and a.i not in ch:
