@@ -62,6 +62,17 @@ def person_key(name: str | None) -> str | None:
     return " ".join(sorted(words))
 
 
+def same_person(a: str, b: str) -> bool:
+    """Two name keys of one person: equal, or one the other with names added ("Shehbaz
+    Sharif" in one article, "Muhammad Shehbaz Sharif" as the fullest form elsewhere), at least
+    two names in common."""
+    if a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    small, big = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(small) >= 2 and small <= big
+
+
 def party_key(name: str | None) -> str | None:
     """A state or organisation by its gazetteer label when known ("SCO" = "Shanghai
     Cooperation Organisation", "Turkey" = "Türkiye"), else folded."""
@@ -133,7 +144,7 @@ def _participants_match(pred: list[dict], gold: list[dict]) -> dict[int, int] | 
                 if j in used:
                     continue
                 pn, gn = person_key(p.get("name")), person_key(g.get("name"))
-                if pass_ == "name" and pn and gn and pn == gn:
+                if pass_ == "name" and pn and gn and same_person(pn, gn):
                     pairing[i] = j
                     used.add(j)
                     break

@@ -169,3 +169,10 @@ def test_spellings_of_one_person_the_gazetteer_knows_match():
     from sco_kg.evaluate import person_key
     assert person_key("Aleksandr Lukashenko") == person_key("Alexander Lukashenko")
     assert person_key("Akylbek Japarov") != person_key("Sadyr Japarov")
+
+
+def test_a_name_with_names_added_is_the_same_person():
+    from sco_kg.evaluate import person_key, same_person
+    assert same_person(person_key("Muhammad Shehbaz Sharif"), person_key("Shehbaz Sharif"))
+    assert not same_person(person_key("Nawaz Sharif"), person_key("Shehbaz Sharif"))
+    assert not same_person(person_key("Sharif"), person_key("Shehbaz Sharif"))

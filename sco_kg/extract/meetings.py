@@ -481,8 +481,8 @@ def _one_event(t: Token) -> bool:
     if t.tag_ in ("NNS", "NNPS") or t.lower_ in ("talks", "consultations", "negotiations"):
         return False
     words = {c.lower_ for c in t.children} | {c.lower_ for c in t.head.children}
-    return bool(words & {"a", "an", "the"}) and not words & {"separate", "separately",
-                                                               "respectively", "individual"}
+    return bool(words & {"a", "an", "the", "his", "her", "their"}) and not words & {
+        "separate", "separately", "respectively", "individual"}
 
 
 def _officials_of_states(refs: list[Ref]) -> bool:
@@ -738,8 +738,13 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
                 return found
             pronoun = found  # "his talks with": the clause's subject, if it has one
             if found and t.dep_ == "pobj" and t.head.lower_ in ("during", "in", "at", "after"):
-                # "During his meeting with X, the two sides discussed ...": his, not theirs
-                return found
+                # "In his meeting with Min Aung Hlaing, Xi noted ...": the clause's subject if
+                # it names someone; "During his meeting with X, the two sides discussed ...":
+                # his, not theirs
+                verb = t.head.head
+                named = [r for c in verb.children if c.dep_ == "nsubj" for r in refs_at(c)
+                         if r.kind == "person"]
+                return named[:1] or found
     # fronted participle or prepositional phrase: "Meeting with Y, X said"
     if partner_end < sent.end and doc[partner_end].text == "," and t.i < partner_end:
         j = partner_end + 1
@@ -892,7 +897,18 @@ def _named_before(ctx: ArticleContext, i: int) -> list[Person]:
 
 def _earlier_subject(ctx: ArticleContext, pronoun: Token) -> Person | None:
     """The last person named as a subject (or its apposition) before ``pronoun`` in its
-    sentence."""
+    sentence; in a "where"/"when" clause of a noun someone owns, that one ("Wang Yi's visit
+    to New Delhi, where he held talks with Jaishankar")."""
+    verb = pronoun.head
+    if verb.dep_ == "relcl":
+        owner = next((c for c in verb.head.children if c.dep_ == "poss"
+                      and c.i in ctx.registry.by_token), None)
+        if owner is None and verb.head.dep_ == "pobj":
+            noun = verb.head.head.head  # "visit to [New Delhi], where he ..."
+            owner = next((c for c in noun.children if c.dep_ == "poss"
+                          and c.i in ctx.registry.by_token), None)
+        if owner is not None:
+            return ctx.registry.by_token[owner.i]
     found = None
     for tok in pronoun.doc[pronoun.sent.start:pronoun.i]:
         person = ctx.registry.by_token.get(tok.i)
@@ -1065,7 +1081,7 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
     shifted = _days_apart(ctx, sent, t)
     if shifted is not None:
         return shifted, False, _is_background(ctx, shifted)
-    if _told_about(t) or _DURING_STAY.search(sent.text):
+    if _told_about(t) or _DURING_STAY.search(sent.text) or _some_time_apart(sent, t):
         # "briefed Xi on his meeting with Trump", "During his stay in Tianjin, the prime
         # minister also held meetings with ...": its day is another report's to give
         return None, True, False
@@ -1111,6 +1127,17 @@ def _told_about(t: Token) -> bool:
 
 
 _DAYS_APART = re.compile(r"\b(a|one|two|three) days? (after|before)\s+$", re.I)
+_SOME_TIME_APART = re.compile(r"\b(?:(?:a few|several|some|two|three|four) )?(?:days|weeks|"
+                              r"months) (?:after|before)\s+$", re.I)
+
+
+def _some_time_apart(sent: Span, t: Token) -> bool:
+    """ "Zelenskyy had called Modi on August 11, days before Trump and Putin met in Alaska":
+    some time from another event, no day of its own."""
+    verb = _light_verb(t) or t
+    first = min((c.left_edge.i for c in verb.children if c.dep_ == "nsubj"),
+                default=min(t.i, verb.i))
+    return bool(_SOME_TIME_APART.search(sent.doc[sent.start:first].text_with_ws))
 
 
 def _days_apart(ctx: ArticleContext, sent: Span, t: Token) -> When | None:
