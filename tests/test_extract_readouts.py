@@ -1116,3 +1116,17 @@ def test_an_unnamed_principal_ongoing_visits_including_and_the_two_named_before(
     assert ("bilateral", "2022-09-15", frozenset({"Shehbaz Sharif", "Xi Jinping"})) in rows, rows
     assert ("talks", "2022-06-29",
             frozenset({"Vladimir Putin", "Serdar Berdimuhamedov"})) in rows, rows
+
+
+def test_upcoming_visits_meetings_one_was_informed_about_and_the_last_time_they_met(nlp):
+    facts = read(nlp, "ASTANA. KAZINFORM - The Head of State Kassym-Jomart Tokayev met with "
+                      "President of the Russian Federation Vladimir Putin in Tianjin.\nThe sides "
+                      "discussed preparations for the Kazakh President's upcoming state visit to "
+                      "Russia.\nPutin said: \"We spoke by telephone on August 8, when I informed "
+                      "you about my meeting with US President Donald Trump.\"\nThe last time the "
+                      "presidents of Kazakhstan and Kyrgyzstan met was in May 2019.",
+                 "2025-09-01")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert not any(k == "state visit" for k, _, _ in rows), rows
+    assert all(d is None for _, d, p in rows if "Donald Trump" in p), rows
+    assert not any(d == "2025-09-01" and "@Kyrgyzstan" in p for _, d, p in rows), rows

@@ -378,7 +378,9 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
                     if s.person.party:
                         s.party_label = s.person.party.label
                     s.role = s.person.role or s.role
-                elif s.party_label:
+                elif s.party_label and not _long_ago(r.ctx, m):
+                    # not for a meeting years ago: "the last time the prime ministers of
+                    # Pakistan and India met was in December 2015" is not today's holders'
                     found = r.ctx.registry.with_party(s.party_label, s.role)
                     if len(found) == 1:
                         s.person = found[0]
@@ -490,6 +492,11 @@ def _date_the_assumed(meetings: list[RawMeeting]) -> None:
                 and 0 < (m.date.date() - n.date.date()).days <= 2}
         if len(told) == 1:
             m.date = told.pop()
+
+
+def _long_ago(ctx: ArticleContext, m: RawMeeting) -> bool:
+    return bool(m.date and m.date.year and ctx.ref and ctx.ref.year
+                and ctx.ref.year - m.date.year > 1)
 
 
 def _one_state(m: RawMeeting) -> bool:

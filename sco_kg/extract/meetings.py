@@ -111,7 +111,8 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if (noun and _recaps_another(t, triggers)) or _told_at_another(t, triggers):
             continue
         several, counted = episodes(t, sent, dates, ctx.place)
-        if is_modal(t, noun=noun) or (is_habitual(t) and not counted):
+        if is_modal(t, noun=noun or tr.kind == "state visit") or (is_habitual(t) and not counted):
+            # also "preparations for the Kazakh President's upcoming state visit to Russia"
             continue
         if not (heading or caption) and is_present(t) and t.lower_ not in ("meeting",):
             continue
@@ -742,8 +743,12 @@ def _actors(ctx: ArticleContext, t: Token, sent: Span, partners: list[Ref],
                 # it names someone; "During his meeting with X, the two sides discussed ...":
                 # his, not theirs
                 verb = t.head.head
-                named = [r for c in verb.children if c.dep_ == "nsubj" for r in refs_at(c)
-                         if r.kind == "person"]
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                named = [r for c in subjects for r in refs_at(c) if r.kind == "person"]
+                if subjects and not named and subjects[0].pos_ in ("PROPN", "NOUN") \
+                        and not _is_pair_word(subjects[0]):
+                    return []  # "In his meeting with Putin, Prime Minister discussed ...": a
+                    # principal the text never names
                 return named[:1] or found
     # fronted participle or prepositional phrase: "Meeting with Y, X said"
     if partner_end < sent.end and doc[partner_end].text == "," and t.i < partner_end:
@@ -1022,12 +1027,18 @@ def _background_cue(t: Token) -> bool:
 def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention],
               stops: set[int], state: ReadState) -> tuple[When | None, bool, bool]:
     """(date, vague, background) of the meeting triggered by ``t``."""
+    if _told_about(t):
+        # "when I informed you about my meeting with Trump": an earlier meeting; its day is
+        # another report's to give
+        return None, True, False
     shifted = _days_apart(ctx, sent, t)
     if shifted is not None and not any(d.start >= t.idx for d in dates):
         # "held talks with Bahrain's King in Beijing on Thursday, a day after meeting
         # Egyptian President El-Sisi": Thursday is the other meeting's day
         return shifted, False, _is_background(ctx, shifted)
     own = clause_tokens(t)
+    if t.dep_ == "relcl" and t.head.lower_ in ("time", "occasion") and t.head.head.pos_ == "AUX":
+        own |= {t.head.head.i}  # "The last time the two prime ministers met was in 2015"
     best: tuple[int, When | None, DateMention] | None = None
     ch = [c.i for c in chain(t)]
     for d in dates:
@@ -1112,6 +1123,11 @@ def _since_meeting(ctx: ArticleContext, sent: Span, t: Token,
 
 _DURING_STAY = re.compile(r"\b(?:during|in the course of) (?:his|her|their|the) (?:\w+ )?"
                           r"(?:stay|trip|tour|visit) (?:in|to)\b", re.I)
+
+
+def _is_pair_word(tok: Token) -> bool:
+    """ "the two sides", "both leaders", "the parties"."""
+    return tok.lower_ in ("sides", "parties", "leaders", "countries", "ministers", "presidents")
 
 
 def _told_about(t: Token) -> bool:
