@@ -1130,3 +1130,18 @@ def test_upcoming_visits_meetings_one_was_informed_about_and_the_last_time_they_
     assert not any(k == "state visit" for k, _, _ in rows), rows
     assert all(d is None for _, d, p in rows if "Donald Trump" in p), rows
     assert not any(d == "2025-09-01" and "@Kyrgyzstan" in p for _, d, p in rows), rows
+
+
+def endorsed(facts) -> set[tuple[str, str]]:
+    return {(e.party.label, e.initiative.label) for e in facts.endorsements}
+
+
+def test_endorsements_with_a_mistagged_verb_and_a_speakers_we(nlp):
+    facts = read(nlp, "NUR-SULTAN, Sept. 14 (Xinhua) -- Chinese President Xi Jinping held talks "
+                      "with Kazakh President Kassym-Jomart Tokayev.\nTokayev said Kazakhstan firmly "
+                      "abides by the one-China principle and supports the Global Security "
+                      "Initiative proposed by President Xi.\nVladimir Putin: We support the Global "
+                      "Governance Initiative that you put forward yesterday.", "2022-09-14")
+    found = endorsed(facts)
+    assert ("Kazakhstan", "one-China principle") in found, found
+    assert ("Kazakhstan", "Global Security Initiative") in found, found

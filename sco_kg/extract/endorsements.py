@@ -117,7 +117,10 @@ def _governing(t: Token) -> list[tuple[list[Token], Token]]:
         if subjects and subjects[0].i == t.i:
             # a misparse as "[the Initiative] put forward by Xi": the phrase is not a clause
             continue
-        if cur.pos_ in ("VERB", "AUX") and subjects:
+        # a verb, or a word the tagger took for a noun but the parser gave a subject
+        # ("Kazakhstan firmly abides by ...", "abides" tagged NOUN)
+        if subjects and (cur.pos_ in ("VERB", "AUX") or cur.dep_ in ("ROOT", "ccomp", "conj",
+                                                                      "xcomp", "advcl")):
             found.append((list(path), subjects[0]))
         if cur.dep_ == "ccomp" and subjects:
             break  # a reported clause with its own subject; without one (a misparse of
@@ -144,7 +147,9 @@ def _subject_parties(subject: Token, registry: Registry, speaker: Person | None,
         return [speaker.party.label] if speaker and speaker.party else []
     if low in ("they", "them"):
         return [p.party.label for p in plural if p.party]
-    if low in ("he", "she") and speaker and speaker.party:
+    if low in ("he", "she", "we", "i") and speaker and speaker.party:
+        # "We support the Global Governance Initiative that you put forward" (a transcript
+        # turn or a quotation: the speaker's state)
         return [speaker.party.label]
     states: list[str] = []
     for tok in subject.subtree:
