@@ -1145,3 +1145,20 @@ def test_endorsements_with_a_mistagged_verb_and_a_speakers_we(nlp):
     found = endorsed(facts)
     assert ("Kazakhstan", "one-China principle") in found, found
     assert ("Kazakhstan", "Global Security Initiative") in found, found
+
+
+def test_one_person_written_in_both_orders_is_one_and_a_long_state_in_a_list(nlp):
+    first = Article(id="r/1", source="r.txt", published="2022-09-15",
+                    text="SAMARKAND (Xinhua) -- Chinese President Xi Jinping met Mongolian "
+                         "President Ukhnaa Khurelsukh on Thursday.")
+    second = Article(id="r/2", source="r.txt", published="2022-09-15",
+                     text="Samarkand /MONTSAME/. The meeting of the Heads of State of Mongolia, "
+                          "the Russian Federation and the People's Republic of China took place "
+                          "on September 15. President of Mongolia Khurelsukh Ukhnaa met President "
+                          "of China Xi Jinping on September 15.")
+    facts = extract_corpus([first, second], nlp)
+    names = {p.person.label for f in facts for m in f.meetings for p in m.participants if p.person}
+    assert len({n for n in names if "Khurelsukh" in n}) == 1, names
+    slots = [m for f in facts for m in f.meetings if len(m.participants) == 3]
+    assert slots and {p.party.label for p in slots[0].participants} == {
+        "Mongolia", "Russia", "China"}

@@ -327,10 +327,17 @@ def _agree_on_people(reads: list[ArticleRead]) -> None:
     longest: dict[tuple[str, ...], str] = {}
     for p in people:
         longest.setdefault(p.words, p.name)
+    # one person written in both orders ("Khurelsukh Ukhnaa", "Ukhnaa Khurelsukh"): the
+    # order most articles use
+    orders: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for p in people:
+        if len(p.words) >= 2:
+            orders[tuple(sorted(p.words))][p.words] += 1
+    same = {w: c.most_common(1)[0][0] for c in orders.values() for w in c}
     full: dict[tuple[str, ...], tuple[str, ...]] = {}
     for p in people:
         holders = [w for w in longest if len(w) > len(p.words) and _contains(w, p.words)]
-        full[p.words] = holders[0] if len(holders) == 1 else p.words
+        full[p.words] = holders[0] if len(holders) == 1 else same.get(p.words, p.words)
     year_of = {id(p): (r.ctx.ref.year if r.ctx.ref else None)
                for r in reads for p in r.ctx.registry.people}
     parties: dict[tuple[str, ...], Counter] = defaultdict(Counter)

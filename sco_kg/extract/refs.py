@@ -274,7 +274,7 @@ def _party_list(doc: Doc, i: int, limit: int) -> tuple[list[Party], int]:
             k += 1
             continue
         found = None
-        for size in (3, 2, 1):
+        for size in (6, 5, 4, 3, 2, 1):  # "the People's Republic of China"
             if k + size <= limit:
                 p = party(doc[k:k + size].text)
                 if p:
