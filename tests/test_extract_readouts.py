@@ -1162,3 +1162,21 @@ def test_one_person_written_in_both_orders_is_one_and_a_long_state_in_a_list(nlp
     slots = [m for f in facts for m in f.meetings if len(m.participants) == 3]
     assert slots and {p.party.label for p in slots[0].participants} == {
         "Mongolia", "Russia", "China"}
+
+
+def test_partnership_treaties_declarations_and_the_level_left(nlp):
+    facts = read(nlp, "ASTANA (Kazinform) - Türkiye and Uzbekistan elevated their strategic "
+                      "partnership to a comprehensive strategic partnership in March.\nIranian "
+                      "President Masoud Pezeshkian and Russian President Vladimir Putin signed a "
+                      "declaration on comprehensive strategic partnership between Iran and Russia "
+                      "in January.\nThe leaders discussed the "
+                      "Kyrgyz-Russian relations of alliance and strategic partnership.",
+                 "2022-09-15")
+    found = partnerships(facts)
+    assert (frozenset({"Türkiye", "Uzbekistan"}), "comprehensive strategic partnership",
+            "upgraded", "2022-03") in found, found
+    assert not any(level == "strategic partnership" and "Türkiye" in p
+                   for p, level, *_ in found), found
+    assert any(change == "established" and "Iran" in p for p, _, change, _ in found), found
+    assert (frozenset({"Kyrgyzstan", "Russia"}), "alliance and strategic partnership",
+            "existing", None) in found, found

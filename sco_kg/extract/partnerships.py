@@ -24,7 +24,8 @@ _LEVEL_WORDS = ("all-weather", "all-round", "all round", "comprehensive", "strat
                 "time-tested", "high-level", "global", "special", "privileged", "extended",
                 "enhanced", "permanent", "new-type", "mutually beneficial")
 LEVEL = re.compile(
-    r"\b(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")[\s,]+(?:and\s+)?)+"
+    r"(?:(?<=relations of )alliance\s+and\s+)?"  # "relations of alliance and strategic partnership"
+    r"(?:(?:" + "|".join(re.escape(w) for w in _LEVEL_WORDS) + r")[\s,]+(?:and\s+)?)+"
     r"(?:partnership|relationship)"
     # "... and alliance", "comprehensive partnership and strategic interaction"
     r"(?:\s+and\s+(?:alliance|strategic\s+interaction))?"
@@ -37,8 +38,11 @@ LEVEL = re.compile(
 _CORE = {"strategic", "comprehensive", "all-weather", "cooperative", "all-round", "innovative",
          "enduring", "time-tested", "privileged", "special", "global", "everlasting"}
 _ESTABLISH = re.compile(r"\b(?:establish(?:ed|es|ing|ment)?|set(?:ting)? up|forg(?:e|ed|ing))\b", re.I)
-_UPGRADE_TO = re.compile(r"\bupgrad(?:e|ed|es|ing)\b", re.I)
-_ELEVATE = re.compile(r"\b(?:elevat(?:e|ed|es|ing|ion)|rais(?:e|ed|es|ing)|lift(?:ed|ing)?)\b", re.I)
+# "upgraded to" and "raised to" a level: upgraded from a level the sentence names, else set up;
+# "elevated" is an upgrade whatever it came from (the annotation guide)
+_UPGRADE_TO = re.compile(r"\b(?:upgrad(?:e|ed|es|ing)|rais(?:e|ed|es|ing)|lift(?:ed|ing)?)\b",
+                         re.I)
+_ELEVATE = re.compile(r"\belevat(?:e|ed|es|ing|ion)\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|could|may|might|should|hope[sd]?|plan(?:s|ned)?|"
                     r"seek(?:s|ing)?|wish(?:es)?|want(?:s|ed)?|expect(?:s|ed)?|consider(?:s|ing)?)\s+"
                     r"(?:to\s+)?(?:\w+\s+)?(?:establish|upgrade|elevate|raise|lift|forge|set up)",
@@ -48,7 +52,8 @@ _MODAL = re.compile(r"\b(?:will|would|could|may|might|should|hope[sd]?|plan(?:s|
 _NOT_YET = re.compile(r"\b(?:could|will|would|to|may)\s+be\s+signed\b|\b(?:opens?|paves?|"
                       r"paving|opening)\s+the\s+way\b|\bturn(?:ing)?\b[^.]*\binto\b", re.I)
 _PAIR = re.compile(r"([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)\s*[-–]\s*([A-Z][\w’']+(?:\s[A-Z][\w’']+)?)")
-CHANGE_RANK = {"existing": 0, "upgraded": 1, "established": 2}
+# A report of an upgrade from a named level says more than one of the level set up
+CHANGE_RANK = {"existing": 0, "established": 1, "upgraded": 2}
 
 
 @dataclass
@@ -84,6 +89,9 @@ def find_partnerships(sent: Span, ref: When | None, pair: list[str],
             continue
         if re.search(r"\bfrom\s+(?:a|an|the|their)?\s*$", text[:m.start()]):
             continue  # "from a strategic partnership to ...": the level they left
+        if re.match(r"\s+to\s+(?:a|an|the)?\s*", text[m.end():]) and LEVEL.match(
+                re.sub(r"^\s+to\s+(?:a|an|the)?\s*", "", text[m.end():])):
+            continue  # "elevated their strategic partnership to a comprehensive ...": the old
         after = text[m.end():m.end() + 60]
         change = "existing"
         if _ELEVATE.search(before):
@@ -99,8 +107,12 @@ def find_partnerships(sent: Span, ref: When | None, pair: list[str],
         elif _ESTABLISH.search(before) or re.match(
                 r"\s*(?:,\s*(?:which|that)\s+(?:\w+\s+){0,3}|\s+(?:was\s+|were\s+)?)"
                 r"(?:established|set up|forged)\b", after) or re.search(
-                r"\b(?:treaty|agreement)\s+on\s+(?:the\s+)?$", before, re.I) and re.search(
+                r"\b(?:treaty|agreement|declaration|joint statement)\s+on\s+(?:the\s+)?$", before,
+                re.I) and re.search(r"\bsign(?:ed|s|ing)?\b", text, re.I) or re.match(
+                r"\s+(?:Treaty|Agreement|treaty|agreement)\b", after) and re.search(
                 r"\bsign(?:ed|s|ing)?\b", text, re.I):
+            # also "the Comprehensive Strategic Partnership Treaty, which the two presidents
+            # signed", "signed a declaration on strategic partnership"
             # "which we established in 2019", "established between Belarus and China in
             # September 2022", "signed the Treaty on Comprehensive Strategic Partnership"
             change = "established"
