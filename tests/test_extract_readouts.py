@@ -1180,3 +1180,16 @@ def test_partnership_treaties_declarations_and_the_level_left(nlp):
     assert any(change == "established" and "Iran" in p for p, _, change, _ in found), found
     assert (frozenset({"Kyrgyzstan", "Russia"}), "alliance and strategic partnership",
             "existing", None) in found, found
+
+
+def test_at_the_meeting_with_x_the_two_leaders_and_separately_met_and_briefed_results(nlp):
+    facts = read(nlp, "Tianjin (VNA) - Prime Minister Pham Minh Chinh had separate meetings with "
+                      "Cambodian Prime Minister Hun Manet and Lao Prime Minister Sonexay Siphandone "
+                      "on September 1.\nAt the meeting with Hun Manet, the two Government leaders "
+                      "agreed to step up trade.\nChinese Premier Li Qiang and Zhao Leji, chairman of "
+                      "the NPC Standing Committee, separately met with Vietnamese Prime Minister "
+                      "Pham Minh Chinh on Monday.", "2025-09-01")
+    rows = {(row[0], row[4]) for row in summary(facts)}
+    assert not any(len(p) == 3 for _, p in rows), rows
+    assert ("bilateral", frozenset({"Li Qiang", "Pham Minh Chinh"})) in rows, rows
+    assert ("bilateral", frozenset({"Zhao Leji", "Pham Minh Chinh"})) in rows, rows

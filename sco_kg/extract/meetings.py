@@ -117,6 +117,10 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
         if not (heading or caption) and is_present(t) and t.lower_ not in ("meeting",):
             continue
         actors = _resolve(ctx, tr.actors, state, subject)
+        if tr.partners and any(a.kind == "pair" for a in tr.actors) and len(state.current) == 2:
+            # "At the meeting with Hun Manet, the two Government leaders agreed ...": the
+            # meeting of the article's principal (the actor of the one told before) and him
+            actors = [state.current[0]]
         sides_per_partner = [_resolve(ctx, [p], state, subject, actors) for p in tr.partners]
         host_guessed = False
         if tr.kind == "state visit" and tr.visit_host == "":
@@ -154,6 +158,10 @@ def find_meetings(ctx: ArticleContext, sent: Span, state: ReadState) -> list[Raw
             # unnamed: who met each of them, the text does not say
         if tr.joint or not actors:
             groups = [actors + partner_sides]
+        elif len(actors) >= 2 and any(w.lower_ in ("separately", "respectively", "separate")
+                                      for w in sent):
+            # "Li Qiang and Zhao Leji separately met with Mirziyoyev": one meeting each
+            groups = [[a] + g for a in actors for g in sides_per_partner]
         else:
             groups = [actors + g for g in sides_per_partner]
         when, vague, background = _date_for(ctx, sent, t, dates, stops, state)
@@ -327,8 +335,9 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)):
             # "had a one-on-one conversation ahead of the summit", "had a conversation with
             # President of Iran Mahmoud Ahmadinejad": face to face (calls are told as such;
-            # "the conversation" refers back to one)
-            kind = ""
+            # "the conversation" refers back to one), unless its paragraph tells of a call
+            kind = "" if _in_person_talk(doc, t, sent) or not _call_nearby(ctx, sent) \
+                else "phone call"
         elif low in ("call", "calls", "conversation", "conversations") and not (
                 mods & (phone_words() | video_words())):
             return None
@@ -463,6 +472,16 @@ _IN_PERSON = re.compile(r"\b(?:one-on-one|one on one|face-to-face|informal|brief
                         r"tete-a-tete|tête-à-tête|short|lengthy|long|bilateral)\b", re.I)
 _IN_PERSON_PLACES = frozenset({"sidelines", "sideline", "margins", "dinner", "lunch",
                                "breakfast", "residence", "airport", "palace", "kremlin"})
+
+
+def _call_nearby(ctx: ArticleContext, sent: Span) -> bool:
+    """Whether the sentence's paragraph tells of a phone call: "Zelenskyy called Modi on
+    Monday. 'I had a long conversation with Prime Minister Modi,' he wrote"."""
+    text = ctx.text
+    a = text.rfind("\n", 0, sent.start_char) + 1
+    b = text.find("\n", sent.end_char)
+    para = text[a:b if b >= 0 else len(text)]
+    return bool(re.search(r"\b(?:phone|telephone|called|dialled|dialed)\b", para, re.I))
 
 
 def _in_person_talk(doc: Doc, t: Token, sent: Span) -> bool:
@@ -1048,6 +1067,8 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
         a = anchor(span.root, stops)
         if a.lower_ == "including" and a.head.i in own:
             a = a.head  # "meetings ..., including with Xi and Putin on Thursday"
+        if a.dep_ == "acl" and a.head.i == t.i:
+            a = t  # "his talks with Xi held in Nur-Sultan on September 14"
         if a.i not in own:
             continue
         if a.i in stops and a.i != t.i and a.i not in ch:
@@ -1138,6 +1159,8 @@ def _told_about(t: Token) -> bool:
             "on", "about", "of"):
         return False
     verb = t.head.head
+    if verb.lower_ in ("results", "outcome", "outcomes", "details") and verb.dep_ == "pobj":
+        verb = verb.head.head  # "informed ... about the results of his talks with Xi"
     return verb.lower_ in ("briefed", "brief", "briefs", "informed", "inform", "informs",
                            "told", "updated", "apprised", "debriefed")
 

@@ -109,6 +109,8 @@ def is_name_token(token: Token) -> bool:
         return False
     if low.endswith("s") and (low[:-1] in title_words() or low[:-2] in title_words()):
         return False  # "Chairman of the Cabinet of Ministers", "Foreign Affairs"
+    if low == "oli" and token.i > 0 and token.doc[token.i - 1].lower_ == "majlisi":
+        return False  # Tajikistan's "Majlisi Oli" (not Nepal's K. P. Sharma Oli)
     if low in MONTHS or low in WEEKDAYS or _is_party_word(text):
         return False
     if re.fullmatch(r"(?:[A-Z]\.){1,3}", text):
@@ -658,6 +660,10 @@ class Registry:
             fit = [p for p in found if p.role and _role_fits(p.role, role)]
             if fit:
                 return fit
+        if role and role_rank(role) >= 9:
+            # "the heads of state of Russia, China and Mongolia": not Mongolia's foreign minister
+            found = [p for p in found if not p.role or role_rank(p.role) >= 9
+                     or "head of state" in p.role.lower() or _role_fits(p.role, role)]
         return found
 
 
