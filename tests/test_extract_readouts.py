@@ -1193,3 +1193,14 @@ def test_at_the_meeting_with_x_the_two_leaders_and_separately_met_and_briefed_re
     assert not any(len(p) == 3 for _, p in rows), rows
     assert ("bilateral", frozenset({"Li Qiang", "Pham Minh Chinh"})) in rows, rows
     assert ("bilateral", frozenset({"Zhao Leji", "Pham Minh Chinh"})) in rows, rows
+
+
+def test_spoke_with_is_a_call_and_the_leader_is_the_head_of_state(nlp):
+    facts = read(nlp, "New Delhi, Mar 20 (PTI) Prime Minister Narendra Modi on Wednesday spoke "
+                      "with Russian President Vladimir Putin and congratulated him.\nASHGABAT "
+                      "(IRNA) -- Iranian President Masoud Pezeshkian met with Chairman of the "
+                      "Halk Maslahaty Gurbanguly Berdimuhamedov and President of Turkmenistan "
+                      "Serdar Berdimuhamedov on Friday. He later met the Turkmen leader again.",
+                 "2024-03-20")
+    rows = {(row[0], row[1], row[4]) for row in summary(facts)}
+    assert ("phone call", "2024-03-20", frozenset({"Narendra Modi", "Vladimir Putin"})) in rows

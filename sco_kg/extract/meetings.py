@@ -303,6 +303,17 @@ def _trigger(ctx: ArticleContext, t: Token, sent: Span, state: ReadState) -> Tri
         window = {c.lower_ for c in doc[t.i:min(end, t.i + 14)]
                   if c.i - t.i < 5 or anchor(c, set()).i == t.i}
         in_person = window & {"sidelines", "margins", "sideline"}
+        if not in_person and not window & {"phone", "telephone"} and t.i + 1 < end \
+                and doc[t.i + 1].lower_ == "with" and t.lower_ in ("spoke", "speaks", "spoken") \
+                and not any(w.lower_ in meeting_nouns() or w.lower_ in meeting_verbs()
+                            or w.lower_ in ("during", "visit", "summit", "forum") for w in sent):
+            # "Prime Minister Narendra Modi spoke with President Putin today": readouts
+            # write a call so, when nothing in the sentence sets them in one room
+            partners, pend = read_refs(doc, t.i + 2, reg, end)
+            partners = [p for p in partners if p.kind == "person"]
+            if partners:
+                return Trigger(t, "phone call", _actors(ctx, t, sent, partners, pend), partners,
+                               False)
         if in_person and not window & {"phone", "telephone"} and t.i + 1 < end \
                 and doc[t.i + 1].lower_ == "with":
             # "Modi spoke with Putin on the sidelines of the summit": face to face

@@ -214,7 +214,8 @@ def legislatures() -> dict[str, str]:
     return {"state duma": "Russia", "federation council": "Russia", "mazhilis": "Kazakhstan",
             "majilis": "Kazakhstan", "jogorku kenesh": "Kyrgyzstan", "oliy majlis":
             "Uzbekistan", "majlisi milli": "Tajikistan", "majlisi namoyandagon": "Tajikistan",
-            "state great khural": "Mongolia", "great khural": "Mongolia", "milli majlis":
+            "state great khural": "Mongolia", "great khural": "Mongolia", "halk maslahaty":
+            "Turkmenistan", "milli majlis":
             "Azerbaijan", "lok sabha": "India", "rajya sabha": "India", "verkhovna rada":
             "Ukraine", "wolesi jirga": "Afghanistan", "meshrano jirga": "Afghanistan",
             "grand national assembly of turkiye": "Türkiye", "grand national assembly of "
@@ -232,7 +233,8 @@ def legislature_words() -> frozenset[str]:
     return frozenset({"duma", "mazhilis", "majilis", "jogorku", "kenesh", "oliy", "majlis",
                       "majlisi", "milli", "namoyandagon", "khural", "hural", "verkhovna",
                       "rada", "lok", "rajya", "sabha", "wolesi", "meshrano", "jirga",
-                      "mejlis", "kurultai", "bundestag", "sejm", "knesset", "shura",
+                      "mejlis", "kurultai", "bundestag", "sejm", "knesset", "shura", "halk",
+                      "maslahaty",
                       "storting", "riksdag", "diet", "seimas", "saeima", "riigikogu"})
 
 

@@ -656,6 +656,12 @@ class Registry:
     def with_party(self, label: str, role: str | None = None) -> list[Person]:
         """People representing ``label``; those holding ``role`` first if given."""
         found = [p for p in self.people if p.party and p.party.label == label]
+        if not role and len(found) > 1:
+            # "the Turkmen leader": the head of state among the state's people
+            heads = [p for p in found if p.role and role_rank(p.role) >= 9
+                     and not re.search(r"minister|premier", p.role, re.I)]
+            if len(heads) == 1:
+                return heads
         if role and len(found) > 1:
             fit = [p for p in found if p.role and _role_fits(p.role, role)]
             if fit:
