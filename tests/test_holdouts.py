@@ -6,7 +6,7 @@ change that loses meetings on unseen styles fails the suite. The acceptance targ
 unseen articles (meetings precision >= 0.90, F1 >= 0.80) is measured, not asserted, by
 ``python bench/holdout.py``. Each set was blind when first scored; since then the extractor was
 tuned on holdout 1's errors, partly on holdout 2's totals, and on holdout 3's error patterns
-(described as grammar, not sentences). Holdouts 4 to 14 were each blind when first scored
+(described as grammar, not sentences). Holdouts 4 to 16 were each blind when first scored
 (docs/evaluation.md lists those blind figures) and tuned on afterwards, as grammar.
 """
 
@@ -25,12 +25,13 @@ SECTIONS = ("meetings", "background_meetings", "partnerships", "endorsements", "
 # Meetings precision and F1 floors, per set, a little under what was measured when set
 # (P/F1: holdout 1.00/1.00, 2 0.98/0.94, 3 1.00/0.94, 4 1.00/1.00, 5 0.98/0.96, 6 1.00/0.95,
 # 7 0.93/0.86, 8 0.97/0.92, 9 0.94/0.92, 10 0.98/0.91, 11 0.98/0.92, 12 0.95/0.89,
-# 13 0.98/0.88, 14 0.91/0.87).
+# 13 0.98/0.90, 14 0.91/0.87, 15 0.98/0.91 and 16 0.94/0.89 blind).
 FLOORS = {"holdout": (0.95, 0.95), "holdout2": (0.93, 0.90), "holdout3": (0.95, 0.88),
           "holdout4": (0.95, 0.95), "holdout5": (0.95, 0.92), "holdout6": (0.95, 0.90),
           "holdout7": (0.90, 0.83), "holdout8": (0.93, 0.87), "holdout9": (0.90, 0.87),
           "holdout10": (0.90, 0.86), "holdout11": (0.93, 0.88), "holdout12": (0.89, 0.84),
-          "holdout13": (0.93, 0.84), "holdout14": (0.88, 0.83)}
+          "holdout13": (0.93, 0.84), "holdout14": (0.88, 0.83), "holdout15": (0.93, 0.87),
+          "holdout16": (0.90, 0.85)}
 
 
 @pytest.mark.parametrize("folder", holdout_dirs(), ids=lambda p: p.name)
