@@ -8,6 +8,7 @@ article reports.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -46,9 +47,20 @@ class ArticleContext:
     headings: set[int] = field(default_factory=set)  # start offsets of heading sentences
     captions: set[int] = field(default_factory=set)
     host: Party | None = None  # "paid an official goodwill visit to Uzbekistan"
+    _sentences: list[Span] | None = field(default=None, repr=False)
+    _starts: list[int] = field(default_factory=list, repr=False)
 
     def sentences(self) -> list[Span]:
-        return [s for s in self.doc.sents if s.text.strip()]
+        if self._sentences is None:  # spaCy walks the whole document for each ``doc.sents``
+            self._sentences = [s for s in self.doc.sents if s.text.strip()]
+            self._starts = [s.start for s in self._sentences]
+        return self._sentences
+
+    def sentence_start(self, i: int) -> int:
+        """The first token of the sentence token ``i`` is in (``Token.sent`` is slow)."""
+        self.sentences()
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._starts[k] if k >= 0 else 0
 
     def evidence(self, sent: Span) -> Evidence:
         """The sentence as evidence: offsets into the stored text, spaces trimmed."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -135,6 +136,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def find_dates(text: str, offset: int = 0) -> list[DateMention]:
     """Every date expression in ``text`` (non-overlapping, leftmost-longest first)."""
+    return list(_find_dates(text, offset))  # a sentence is read for dates several times
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, offset: int) -> tuple[DateMention, ...]:
+    return tuple(_scan_dates(text, offset))
+
+
+def _scan_dates(text: str, offset: int = 0) -> list[DateMention]:
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
 

@@ -924,7 +924,7 @@ def _resolve(ctx: ArticleContext, refs: list[Ref], state: ReadState, subject: Pe
 def _named_before(ctx: ArticleContext, i: int) -> list[Person]:
     """The people named in the sentence before token ``i``, if they are of two states."""
     tok = ctx.doc[i]
-    people = list({id(p): p for x in ctx.doc[tok.sent.start:i]
+    people = list({id(p): p for x in ctx.doc[ctx.sentence_start(i):i]
                    if (p := ctx.registry.by_token.get(x.i))}.values())
     states = {p.party.label for p in people if p.party}
     return people if len(people) == 2 and len(states) == 2 else []
@@ -945,7 +945,7 @@ def _earlier_subject(ctx: ArticleContext, pronoun: Token) -> Person | None:
         if owner is not None:
             return ctx.registry.by_token[owner.i]
     found = None
-    for tok in pronoun.doc[pronoun.sent.start:pronoun.i]:
+    for tok in pronoun.doc[ctx.sentence_start(pronoun.i):pronoun.i]:
         person = ctx.registry.by_token.get(tok.i)
         if person is None:
             continue

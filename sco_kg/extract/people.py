@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -42,7 +43,7 @@ class Person:
 
     @property
     def words(self) -> tuple[str, ...]:
-        return tuple(fold(w) for w in self.name.split())
+        return _words(self.name)
 
     @property
     def role(self) -> str | None:
@@ -52,6 +53,11 @@ class Person:
     def add_role(self, role: str | None, order: int) -> None:
         if role and role != COUNTERPART:
             self.roles.append((role_rank(role), -order, role))
+
+
+@lru_cache(maxsize=8192)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in name.split())
 
 
 def role_rank(role: str) -> int:
