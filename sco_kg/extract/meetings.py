@@ -1124,9 +1124,9 @@ def _date_for(ctx: ArticleContext, sent: Span, t: Token, dates: list[DateMention
     shifted = _days_apart(ctx, sent, t)
     if shifted is not None:
         return shifted, False, _is_background(ctx, shifted)
-    if _told_about(t) or _DURING_STAY.search(sent.text) or _some_time_apart(sent, t):
-        # "briefed Xi on his meeting with Trump", "During his stay in Tianjin, the prime
-        # minister also held meetings with ...": its day is another report's to give
+    if _DURING_STAY.search(sent.text) or _some_time_apart(sent, t):
+        # "During his stay in Tianjin, the prime minister also held meetings with ...",
+        # "days before Trump and Putin met": its day is another report's to give
         return None, True, False
     return ctx.event, False, False
 
@@ -1181,23 +1181,25 @@ _SOME_TIME_APART = re.compile(r"\b(?:(?:a few|several|some|two|three|four) )?(?:
                               r"months) (?:after|before)\s+$", re.I)
 
 
+def _before_clause(sent: Span, t: Token) -> str:
+    """The sentence's text before the clause of ``t`` (before its subject, or the verb "held"
+    of "held talks"): where "a day after" or "days before" introduces it."""
+    verb = _light_verb(t) or t  # "a day after Mr Dar held talks with Mr Wang"
+    first = min((c.left_edge.i for c in verb.children if c.dep_ == "nsubj"),
+                default=min(t.i, verb.i))
+    return sent.doc[sent.start:first].text_with_ws
+
+
 def _some_time_apart(sent: Span, t: Token) -> bool:
     """ "Zelenskyy had called Modi on August 11, days before Trump and Putin met in Alaska":
     some time from another event, no day of its own."""
-    verb = _light_verb(t) or t
-    first = min((c.left_edge.i for c in verb.children if c.dep_ == "nsubj"),
-                default=min(t.i, verb.i))
-    return bool(_SOME_TIME_APART.search(sent.doc[sent.start:first].text_with_ws))
+    return bool(_SOME_TIME_APART.search(_before_clause(sent, t)))
 
 
 def _days_apart(ctx: ArticleContext, sent: Span, t: Token) -> When | None:
     """ "The phone call came a day after Doval met Putin at the Kremlin": the meeting of the
     clause is that many days before (or after) the article's event."""
-    verb = _light_verb(t) or t  # "a day after Mr Dar held talks with Mr Wang"
-    subject_start = min((c.left_edge.i for c in verb.children if c.dep_ == "nsubj"),
-                        default=min(t.i, verb.i))
-    head = sent.doc[sent.start:subject_start].text_with_ws
-    m = _DAYS_APART.search(head)
+    m = _DAYS_APART.search(_before_clause(sent, t))
     if m is None or ctx.event is None or ctx.event.day is None:
         return None
     n = {"a": 1, "one": 1, "two": 2, "three": 3}[m.group(1).lower()]
